@@ -1,0 +1,107 @@
+# gilt — one set of sources, two VMs.
+#
+#   make          installs missing Debian packages, builds build/gilt (GIL build)
+#                 and build/gilt-ft (free-threaded build)
+#   make test     every test, on both builds
+#   make bench    gilt vs python3, side by side, as ratios
+#
+# The two builds differ only by -DGILT_FT=1; object files live in build/gil/
+# and build/ft/ so both can be built from the same tree at once.
+
+CC      ?= gcc
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+           -Wno-missing-field-initializers -Wno-cast-function-type
+CSTD    := -std=gnu11
+INCS    := -I. -Iruntime -Ivm -Icompiler
+DEFS    := -DGILT_STDLIB_DIR='"$(abspath stdlib)"'
+LIBS    := -lmimalloc -lgc -lgmp -lreadline -lpthread -lm
+DEBS    := libgc-dev libmimalloc-dev libgmp-dev libreadline-dev check pkg-config
+
+SRCS    := $(wildcard compiler/*.c) $(wildcard runtime/*.c) $(wildcard vm/*.c)
+MAIN    := vm/main.c
+LIBSRCS := $(filter-out $(MAIN),$(SRCS))
+
+GIL_OBJS := $(patsubst %.c,build/gil/%.o,$(LIBSRCS))
+FT_OBJS  := $(patsubst %.c,build/ft/%.o,$(LIBSRCS))
+
+.PHONY: all deps test unit lang bench clean objs sanitize
+all: deps build/gilt build/gilt-ft
+
+# Install the Debian packages gilt needs, only when one is missing.
+deps: build/.deps
+build/.deps:
+	@mkdir -p build
+	@missing=""; for p in $(DEBS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@touch $@
+
+build/gil/%.o: %.c | build/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(CFLAGS) $(WARN) $(INCS) $(DEFS) -MMD -MP -c $< -o $@
+
+build/ft/%.o: %.c | build/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(CFLAGS) $(WARN) $(INCS) $(DEFS) -DGILT_FT=1 -MMD -MP -c $< -o $@
+
+build/libgilt.a: $(GIL_OBJS)
+	@rm -f $@; ar rcs $@ $^
+
+build/libgilt-ft.a: $(FT_OBJS)
+	@rm -f $@; ar rcs $@ $^
+
+build/gilt: build/gil/$(MAIN:.c=.o) build/libgilt.a
+	$(CC) $(CFLAGS) -rdynamic -o $@ $^ $(LIBS)
+
+build/gilt-ft: build/ft/$(MAIN:.c=.o) build/libgilt-ft.a
+	$(CC) $(CFLAGS) -rdynamic -o $@ $^ $(LIBS)
+
+# Compile every object of both builds without linking (useful while a
+# module's neighbours are still being written).
+objs: $(GIL_OBJS) $(FT_OBJS)
+
+# ---- tests -------------------------------------------------------------
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_GIL  := $(patsubst tests/unit/%.c,build/unit/gil/%,$(UNIT_SRCS))
+UNIT_FT   := $(patsubst tests/unit/%.c,build/unit/ft/%,$(UNIT_SRCS))
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm)
+
+build/unit/gil/%: tests/unit/%.c build/libgilt.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(CFLAGS) $(WARN) $(INCS) $(DEFS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
+
+build/unit/ft/%: tests/unit/%.c build/libgilt-ft.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(CFLAGS) $(WARN) $(INCS) $(DEFS) -DGILT_FT=1 -o $@ $^ $(LIBS) $(CHECK_LIBS)
+
+unit: $(UNIT_GIL) $(UNIT_FT)
+	@set -e; for t in $(UNIT_GIL) $(UNIT_FT); do echo "== $$t"; CK_FORK=no $$t; done
+
+# Language tests (tests/lang vs python3, tests/errors vs .expect) on both
+# builds; see tests/run_lang.sh. `make lang T="str dict"` runs a subset.
+lang: all
+	@tests/run_lang.sh $(T)
+
+# Every test: the C unit suites, then the language tests, even when the
+# unit suites fail, so one run shows everything; fails if either failed.
+test: all
+	@status=0; \
+	$(MAKE) --no-print-directory unit || status=1; \
+	tests/run_lang.sh || status=1; \
+	exit $$status
+
+# gilt vs python3 timings (never fails the build or the tests).
+bench: all
+	@bench/run.sh || true
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,6 @@
+# Recursive Fibonacci: the cost of Python-to-Python calls and small-int math.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+print(fib(33))

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# bench/run.sh — gilt vs python3, side by side.
+#
+# Runs every bench/*.py (or those named on the command line) under python3,
+# build/gilt and build/gilt-ft; each timing is the best of BENCH_RUNS
+# (default 3) wall-clock runs. Checks that the three outputs agree (a
+# benchmark that computes something different is not a comparison), then
+# prints a table with the ratios gilt/python3 (lower is better; the goal is
+# <= 1.5) and gilt-ft/gilt (the single-thread cost of free threading).
+#
+# Informational only: the exit status is 0 unless an output disagreed.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+RUNS=${BENCH_RUNS:-3}
+TIMEOUT=${BENCH_TIMEOUT:-120}
+OUT=build/bench
+mkdir -p "$OUT"
+
+if [ $# -gt 0 ]; then
+    progs=()
+    for p in "$@"; do progs+=("bench/$(basename "$p" .py).py"); done
+else
+    progs=(bench/*.py)
+fi
+
+runners=()
+command -v python3 >/dev/null 2>&1 && runners+=(python3)
+for b in gilt gilt-ft; do [ -x "build/$b" ] && runners+=("build/$b"); done
+
+# Best wall-clock seconds of $RUNS runs of "$runner $prog"; "-" on failure.
+# The output of the first run is kept in $OUT/NAME.RUNNER.out.
+best_time() {
+    local runner=$1 prog=$2 out=$3 best="" i t0 t1 secs
+    for ((i = 0; i < RUNS; i++)); do
+        t0=$(date +%s%N)
+        if ! timeout "$TIMEOUT" "$runner" "$prog" < /dev/null > "$out.tmp" 2> "$out.err"; then
+            echo "-"
+            return
+        fi
+        t1=$(date +%s%N)
+        [ "$i" = 0 ] && mv "$out.tmp" "$out"
+        secs=$(( (t1 - t0) / 1000000 ))
+        if [ -z "$best" ] || [ "$secs" -lt "$best" ]; then best=$secs; fi
+    done
+    rm -f "$out.tmp"
+    awk -v ms="$best" 'BEGIN { printf "%.3f", ms / 1000 }'
+}
+
+ratio() {
+    case "$1$2" in *-*) echo "-"; return ;; esac
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'
+}
+
+status=0
+printf '%-18s %10s %10s %10s %12s %12s  %s\n' program python3 gilt gilt-ft gilt/python3 gilt-ft/gilt outputs
+for prog in "${progs[@]}"; do
+    name=$(basename "$prog" .py)
+    declare -A secs=([python3]=- [build/gilt]=- [build/gilt-ft]=-)
+    for r in "${runners[@]}"; do
+        secs[$r]=$(best_time "$r" "$prog" "$OUT/$name.$(basename "$r").out")
+    done
+    agree=ok
+    ref=""
+    for r in "${runners[@]}"; do
+        f="$OUT/$name.$(basename "$r").out"
+        if [ "${secs[$r]}" = "-" ]; then agree="$(basename "$r") failed"; continue; fi
+        if [ -z "$ref" ]; then ref=$f; elif ! cmp -s "$ref" "$f"; then agree="DIFFER ($(basename "$r"))"; status=1; fi
+    done
+    printf '%-18s %10s %10s %10s %12s %12s  %s\n' "$name" "${secs[python3]}" "${secs[build/gilt]}" \
+        "${secs[build/gilt-ft]}" "$(ratio "${secs[build/gilt]}" "${secs[python3]}")" \
+        "$(ratio "${secs[build/gilt-ft]}" "${secs[build/gilt]}")" "$agree"
+    unset secs
+done
+exit $status

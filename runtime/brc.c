@@ -1,0 +1,276 @@
+/* brc.c — the slow paths of biased reference counting (free-threaded build).
+ *
+ * refcount.h counts on the fast paths: the owner thread changes ob_ref_local
+ * with plain stores, every other thread changes ob_ref_shared atomically.
+ * This file handles the moments when the two halves must meet:
+ *
+ *  - A non-owner decrement that finds the shared count at exactly zero (and
+ *    the object neither queued nor merged) cannot tell whether the object is
+ *    dead: only the owner knows its local count. Instead of decrementing, it
+ *    marks the object QUEUED and pushes it on the owner's merge queue; the
+ *    queue entry carries that pending -1. Further non-owner decrements just
+ *    drive the shared count below zero.
+ *  - The owner, at its next safe point (EB_BRC_MERGE), folds local + shared
+ *    - 1 into the shared count, marks the object MERGED and gives up
+ *    ownership (ob_tid = 0); from then on every thread counts on the shared
+ *    word, and the decrement that takes it to zero frees the object.
+ *  - When the owner's own local count hits zero: if the shared word is 0 the
+ *    object is dead (the common case, no atomics beyond one load); otherwise
+ *    the owner marks it MERGED with the shared count as the total.
+ *
+ * Owners are found by id in a small table of buckets, each with a mutex that
+ * also guards the queues of the threads hashed to it (as CPython's brc.c).
+ * Ids are never reused. A thread that exits first drains its queue, then
+ * leaves the table; an object it still owns is merged on the spot by the
+ * non-owner whose decrement would have queued it (its local count can no
+ * longer change, and the bucket mutex orders us after the owner's last
+ * store). Objects allocated before any thread registered have ob_tid 0 and
+ * are treated the same way.
+ *
+ * The GIL build has no shared counts: only thread ids and empty stats.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <mimalloc.h>
+#include "object.h"
+#include "brc.h"
+#include "../vm/interp.h"
+
+static uintptr_t brc_next_tid = 1;       /* atomic; 0 means "no owner" */
+
+#if GILT_FT
+
+_Thread_local uintptr_t brc_current_tid;
+
+/* An id no object is ever owned by: used after a thread unregisters. */
+#define BRC_TID_DETACHED UINTPTR_MAX
+#define BRC_BUCKETS 64
+
+typedef struct BrcThread {
+    uintptr_t tid;
+    uint32_t *eval_breaker;
+    struct BrcThread *next;      /* in its bucket                          */
+    Object **queue;              /* guarded by the bucket mutex            */
+    size_t queue_len, queue_cap;
+    BrcStats stats;              /* written by this thread only            */
+} BrcThread;
+
+typedef struct BrcBucket {
+    pthread_mutex_t mutex;
+    BrcThread *threads;
+} BrcBucket;
+
+static BrcBucket brc_buckets[BRC_BUCKETS] = {
+    [0 ... BRC_BUCKETS - 1] = { PTHREAD_MUTEX_INITIALIZER, NULL },
+};
+static _Thread_local BrcThread *brc_self;
+
+/* Counters of exited threads and of threads that never registered. */
+static BrcStats brc_retired_stats;
+static pthread_mutex_t brc_stats_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static inline BrcBucket *bucket_for(uintptr_t tid) {
+    return &brc_buckets[tid % BRC_BUCKETS];
+}
+
+#define COUNT(field) do { if (brc_self) brc_self->stats.field++; } while (0)
+
+/* Fold the local count (plus `extra`) into the shared word, mark it MERGED
+ * and drop ownership. Only the owner, or anyone once the owner is gone, may
+ * call this. Returns the merged total. */
+static intptr_t brc_explicit_merge(Object *o, intptr_t extra) {
+    intptr_t shared = __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED);
+    intptr_t total, merged;
+    do {
+        /* >> on a negative intptr_t is arithmetic with gcc; the count may be
+         * negative here, the total never is. */
+        total = (shared >> BRC_SHARED_SHIFT) + (intptr_t)o->ob_ref_local + extra;
+        merged = total * ((intptr_t)1 << BRC_SHARED_SHIFT) + BRC_MERGED;
+    } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared, merged, false,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+    __atomic_store_n(&o->ob_ref_local, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&o->ob_tid, 0, __ATOMIC_RELAXED);
+    return total;
+}
+
+static void brc_queue_push(BrcThread *t, Object *o) {
+    if (t->queue_len == t->queue_cap) {
+        size_t cap = t->queue_cap ? t->queue_cap * 2 : 64;
+        /* The queue is bookkeeping, not a runtime object: plain mimalloc. */
+        t->queue = mi_realloc(t->queue, cap * sizeof *t->queue);
+        if (!t->queue) abort();
+        t->queue_cap = cap;
+    }
+    t->queue[t->queue_len++] = o;
+}
+
+/* Hand `o` (marked QUEUED, carrying one pending decrement) to its owner. */
+static void brc_queue_object(Object *o) {
+    uintptr_t tid = __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED);
+    BrcBucket *b = bucket_for(tid);
+    pthread_mutex_lock(&b->mutex);
+    BrcThread *owner = b->threads;
+    while (owner && owner->tid != tid) owner = owner->next;
+    if (!owner) {
+        /* The owner exited (or never existed: ob_tid 0 from start-up). */
+        intptr_t total = brc_explicit_merge(o, -1);
+        pthread_mutex_unlock(&b->mutex);
+        COUNT(dead_owner_merges);
+        if (total == 0) {
+            COUNT(shared_frees);
+            obj_dealloc(o);
+        }
+        return;
+    }
+    brc_queue_push(owner, o);
+    if (owner->eval_breaker)
+        __atomic_fetch_or(owner->eval_breaker, EB_BRC_MERGE, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&b->mutex);
+    COUNT(queued);
+}
+
+void brc_decref_shared(Object *o) {
+    COUNT(shared_decrefs);
+    intptr_t shared = __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED);
+    intptr_t next;
+    bool queue;
+    do {
+        /* Count 0, not queued, not merged: only the owner can decide. */
+        queue = (shared == 0);
+        next = queue ? BRC_QUEUED : shared - ((intptr_t)1 << BRC_SHARED_SHIFT);
+    } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared, next, false,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+    if (queue) {
+        brc_queue_object(o);
+    } else if (next == BRC_MERGED) {
+        COUNT(shared_frees);
+        obj_dealloc(o);
+    }
+}
+
+void brc_merge_zero(Object *o) {
+    intptr_t shared = __atomic_load_n(&o->ob_ref_shared, __ATOMIC_ACQUIRE);
+    if (shared == 0) {
+        /* Nobody else ever held it (or their counts cancelled out). */
+        COUNT(owner_frees);
+        obj_dealloc(o);
+        return;
+    }
+    COUNT(zero_merges);
+    __atomic_store_n(&o->ob_tid, 0, __ATOMIC_RELAXED);
+    intptr_t merged;
+    do {
+        /* Clearing QUEUED is right: the queue entry still carries its -1
+         * and the merge at our next safe point applies it. */
+        merged = (shared & ~(intptr_t)BRC_STATE_MASK) | BRC_MERGED;
+    } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared, merged, false,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
+    if (merged == BRC_MERGED) {
+        COUNT(shared_frees);
+        obj_dealloc(o);
+    }
+}
+
+void brc_merge_pending(void) {
+    BrcThread *self = brc_self;
+    if (!self) return;
+    BrcBucket *b = bucket_for(self->tid);
+    for (;;) {
+        pthread_mutex_lock(&b->mutex);
+        Object **items = self->queue;
+        size_t n = self->queue_len;
+        self->queue = NULL;
+        self->queue_len = self->queue_cap = 0;
+        pthread_mutex_unlock(&b->mutex);
+        if (n == 0) {
+            mi_free(items);
+            return;
+        }
+        /* Deallocations below may run arbitrary DECREFs; new entries that
+         * arrive meanwhile are picked up by the next round. */
+        for (size_t i = 0; i < n; i++) {
+            self->stats.owner_merges++;
+            if (brc_explicit_merge(items[i], -1) == 0) {
+                self->stats.shared_frees++;
+                obj_dealloc(items[i]);
+            }
+        }
+        mi_free(items);
+    }
+}
+
+uintptr_t brc_thread_register(uint32_t *eval_breaker) {
+    BrcThread *t = mi_zalloc(sizeof *t);
+    if (!t) abort();
+    t->tid = __atomic_fetch_add(&brc_next_tid, 1, __ATOMIC_RELAXED);
+    t->eval_breaker = eval_breaker;
+    BrcBucket *b = bucket_for(t->tid);
+    pthread_mutex_lock(&b->mutex);
+    t->next = b->threads;
+    b->threads = t;
+    pthread_mutex_unlock(&b->mutex);
+    brc_self = t;
+    brc_current_tid = t->tid;
+    return t->tid;
+}
+
+static void stats_add(BrcStats *to, const BrcStats *from) {
+    to->shared_decrefs += from->shared_decrefs;
+    to->queued += from->queued;
+    to->owner_merges += from->owner_merges;
+    to->zero_merges += from->zero_merges;
+    to->dead_owner_merges += from->dead_owner_merges;
+    to->owner_frees += from->owner_frees;
+    to->shared_frees += from->shared_frees;
+}
+
+void brc_thread_unregister(void) {
+    BrcThread *self = brc_self;
+    if (!self) return;
+    BrcBucket *b = bucket_for(self->tid);
+    for (;;) {
+        brc_merge_pending();
+        pthread_mutex_lock(&b->mutex);
+        if (self->queue_len == 0) {
+            /* Pushes happen under this mutex, so none can follow removal. */
+            BrcThread **link = &b->threads;
+            while (*link != self) link = &(*link)->next;
+            *link = self->next;
+            pthread_mutex_unlock(&b->mutex);
+            break;
+        }
+        pthread_mutex_unlock(&b->mutex);
+    }
+    pthread_mutex_lock(&brc_stats_mutex);
+    stats_add(&brc_retired_stats, &self->stats);
+    pthread_mutex_unlock(&brc_stats_mutex);
+    brc_self = NULL;
+    brc_current_tid = BRC_TID_DETACHED;
+    mi_free(self->queue);
+    mi_free(self);
+}
+
+void brc_stats_get(BrcStats *out) {
+    pthread_mutex_lock(&brc_stats_mutex);
+    *out = brc_retired_stats;
+    pthread_mutex_unlock(&brc_stats_mutex);
+    /* Live threads' counters are read racily: they are only statistics. */
+    for (int i = 0; i < BRC_BUCKETS; i++) {
+        BrcBucket *b = &brc_buckets[i];
+        pthread_mutex_lock(&b->mutex);
+        for (BrcThread *t = b->threads; t; t = t->next) stats_add(out, &t->stats);
+        pthread_mutex_unlock(&b->mutex);
+    }
+}
+
+#else /* GIL build: plain counts, nothing to merge. */
+
+uintptr_t brc_thread_register(uint32_t *eval_breaker) {
+    (void)eval_breaker;
+    return __atomic_fetch_add(&brc_next_tid, 1, __ATOMIC_RELAXED);
+}
+void brc_thread_unregister(void) {}
+void brc_merge_pending(void) {}
+void brc_stats_get(BrcStats *out) { *out = (BrcStats){0}; }
+
+#endif

@@ -1,0 +1,46 @@
+/* dict.h — insertion-ordered hash tables (dict.c).
+ *
+ * Layout as CPython's compact dict: a sparse index table into a dense array
+ * of (hash, key, value) entries. Each dict has a version number that changes
+ * on every mutation (inline caches in the VM use it).
+ * Free-threaded build: mutations take the dict's lock; lookups are safe
+ * against concurrent mutation and return new references.
+ */
+#ifndef GILT_DICT_H
+#define GILT_DICT_H
+
+#include "object.h"
+
+#define DICT_CHECK(o) (IS_TYPE(o, DictType) || HAS_FLAG(o, TPFLAG_DICT_SUBCLASS))
+
+Object *dict_new(void);
+/* 1 found (*out = new ref), 0 missing, -1 error (hash/eq raised). */
+int dict_lookup(Object *d, Object *key, Object **out);
+/* Lookup by an str key: new ref or NULL (no error is possible for a missing
+ * key; an error only if a key's __eq__ raised — check err_occurred). */
+Object *dict_get_str(Object *d, Object *key);
+Object *dict_get_cstr(Object *d, const char *key);  /* new ref or NULL */
+int dict_set(Object *d, Object *key, Object *value);  /* borrowed */
+int dict_set_cstr(Object *d, const char *key, Object *value);
+int dict_del(Object *d, Object *key);                 /* KeyError if absent */
+/* Remove key if present; 1 removed (*out = value, new ref, if out), 0 absent. */
+int dict_pop(Object *d, Object *key, Object **out);
+int64_t dict_size(Object *d);
+uint64_t dict_version(Object *d);
+/* Iterate: pos starts at 0; returns false when done. Borrowed key/value.
+ * Not safe across mutation from other threads: use dict_items() there. */
+bool dict_next(Object *d, size_t *pos, Object **key, Object **value);
+Object *dict_keys_list(Object *d);
+Object *dict_values_list(Object *d);
+Object *dict_items_list(Object *d);   /* list of (k, v) tuples */
+int dict_update(Object *d, Object *other);       /* mapping or iterable of pairs */
+int dict_merge(Object *d, Object *other, bool override);
+Object *dict_copy(Object *d);
+void dict_clear(Object *d);
+
+/* Views and iterators (dict.c). */
+extern TypeObject DictKeysType, DictValuesType, DictItemsType,
+    DictKeyIterType, DictValueIterType, DictItemIterType,
+    DictRevKeyIterType, DictRevValueIterType, DictRevItemIterType;
+
+#endif

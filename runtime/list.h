@@ -1,0 +1,45 @@
+/* list.h — mutable sequences (list.c, listsort.c).
+ *
+ * Free-threaded build: mutations take the list's lock (lock.h); single-item
+ * reads do not, and item storage a concurrent reader may still see is freed
+ * only when it is safe. Sorting is stable (a merge sort over the items).
+ */
+#ifndef GILT_LIST_H
+#define GILT_LIST_H
+
+#include "object.h"
+
+typedef struct ListObject {
+    OBJECT_HEAD
+    size_t size;
+    size_t allocated;
+    Object **items;
+} ListObject;
+
+#define LIST_CHECK(o) (IS_TYPE(o, ListType) || HAS_FLAG(o, TPFLAG_LIST_SUBCLASS))
+static inline size_t list_size(Object *l) { return ((ListObject *)l)->size; }
+
+Object *list_new(size_t n);                    /* n slots set to NULL; fill with list_set_init */
+static inline void list_set_init(Object *l, size_t i, Object *v) { ((ListObject *)l)->items[i] = v; } /* steals */
+Object *list_from_array(Object *const *items, size_t n); /* borrowed */
+int list_append(Object *l, Object *v);         /* borrowed v */
+int list_extend(Object *l, Object *iterable);
+Object *list_get(Object *l, int64_t i);        /* new ref; IndexError (negative not wrapped) */
+int list_set(Object *l, int64_t i, Object *v); /* borrowed v */
+Object *list_as_tuple(Object *l);
+/* Sort in place; key may be NULL. 0 / -1. */
+int list_sort(Object *l, Object *key, bool reverse);
+
+/* Iterators over a list (list.c). The VM may step them inline: read
+ * seq->items[index] while index < seq->size (FT build: under the list lock,
+ * or via iternext), then index++. seq is NULL once exhausted. */
+typedef struct ListIterObject {
+    OBJECT_HEAD
+    ListObject *seq;
+    size_t index;          /* next position (reverse iterator: position + 1) */
+} ListIterObject;
+extern TypeObject ListIterType, ListRevIterType;
+/* Internal to list.c/listsort.c: the merge sort over parallel arrays. */
+int listsort_sort(Object **keys, Object **values, size_t n);
+
+#endif

@@ -1,0 +1,173 @@
+/* refcount.h — the object header and reference counting, for both builds.
+ *
+ * This header (with runtime/build.h) is the one place where the GIL build and
+ * the free-threaded build differ in how objects are counted.
+ *
+ * GIL build: a plain intptr_t count; every count change happens with the GIL
+ * held, so it needs no atomics. Immortal objects start with a huge count that
+ * can never reach zero.
+ *
+ * Free-threaded build: biased reference counting (Choi, Shull, Torrellas,
+ * PACT 2018; PEP 703). Each object has an owner thread (ob_tid), a local
+ * count only the owner touches (ob_ref_local, plain), and a shared count
+ * other threads change atomically (ob_ref_shared; its two low bits hold the
+ * merge state, the count lives above them and may go negative). A non-owner
+ * whose decrement drives the shared count negative queues the object for its
+ * owner (runtime/brc.c), which merges the two counts at its next safe point.
+ * Immortal objects have ob_ref_local == UINT32_MAX and are never counted.
+ */
+#ifndef GILT_REFCOUNT_H
+#define GILT_REFCOUNT_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include "build.h"
+
+struct Object;
+struct TypeObject;
+
+/* Deallocate an object whose count reached zero (object.c). */
+void obj_dealloc(struct Object *o);
+
+#if GILT_FT
+
+#define OBJECT_HEAD                                                         \
+    uintptr_t ob_tid;          /* owning thread id; 0 = no owner (shared)  */ \
+    uint32_t ob_ref_local;     /* owner-only count; UINT32_MAX = immortal   */ \
+    uint8_t ob_mutex;          /* per-object lock for containers (lock.h)  */ \
+    uint8_t ob_gc_bits;        /* reserved for the cycle collector          */ \
+    uint16_t ob_flags;                                                        \
+    intptr_t ob_ref_shared;    /* atomic: count << 2 | merge state          */ \
+    struct TypeObject *ob_type;
+
+#define REFCNT_IMMORTAL_LOCAL UINT32_MAX
+#define BRC_SHARED_SHIFT 2
+#define BRC_STATE_MASK 3
+#define BRC_UNMERGED 0
+#define BRC_QUEUED 1
+#define BRC_MERGED 2
+
+/* Static objects (types, None, ...) are immortal from birth. */
+#define OBJECT_HEAD_INIT(type) \
+    .ob_tid = 0, .ob_ref_local = REFCNT_IMMORTAL_LOCAL, .ob_ref_shared = 0, \
+    .ob_type = (type)
+
+/* The current thread's id for ownership (set by ts_attach / brc). */
+extern _Thread_local uintptr_t brc_current_tid;
+
+/* Slow paths, runtime/brc.c. */
+void brc_decref_shared(struct Object *o);   /* non-owner decrement */
+void brc_merge_zero(struct Object *o);      /* owner's local count hit 0 */
+
+typedef struct { OBJECT_HEAD } RcHeader_;
+
+static inline bool obj_is_immortal(const void *p) {
+    return __atomic_load_n(&((const RcHeader_ *)p)->ob_ref_local, __ATOMIC_RELAXED)
+           == REFCNT_IMMORTAL_LOCAL;
+}
+
+static inline void INCREF_(void *p) {
+    RcHeader_ *o = p;
+    uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
+    if (local == REFCNT_IMMORTAL_LOCAL) return;
+    if (o->ob_tid == brc_current_tid)
+        __atomic_store_n(&o->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+    else
+        __atomic_fetch_add(&o->ob_ref_shared, (intptr_t)1 << BRC_SHARED_SHIFT,
+                           __ATOMIC_RELAXED);
+}
+
+static inline void DECREF_(void *p) {
+    RcHeader_ *o = p;
+    uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
+    if (local == REFCNT_IMMORTAL_LOCAL) return;
+    if (o->ob_tid == brc_current_tid) {
+        local--;
+        __atomic_store_n(&o->ob_ref_local, local, __ATOMIC_RELAXED);
+        if (local == 0) brc_merge_zero((struct Object *)o);
+    } else {
+        brc_decref_shared((struct Object *)o);
+    }
+}
+
+/* Make an object immortal: it is never counted or freed afterwards. */
+static inline void obj_make_immortal(void *p) {
+    RcHeader_ *o = p;
+    __atomic_store_n(&o->ob_ref_local, REFCNT_IMMORTAL_LOCAL, __ATOMIC_RELAXED);
+    __atomic_store_n(&o->ob_ref_shared, 0, __ATOMIC_RELAXED);
+}
+
+/* Total count, for sys.getrefcount and tests (approximate under races). */
+static inline intptr_t obj_refcount(const void *p) {
+    const RcHeader_ *o = p;
+    if (obj_is_immortal(o)) return INTPTR_MAX;
+    return (intptr_t)__atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) +
+           (__atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) >> BRC_SHARED_SHIFT);
+}
+
+/* Header for a freshly allocated object owned by the calling thread. */
+static inline void obj_init_header(void *p, struct TypeObject *type) {
+    RcHeader_ *o = p;
+    o->ob_tid = brc_current_tid;
+    o->ob_ref_local = 1;
+    o->ob_mutex = 0;
+    o->ob_gc_bits = 0;
+    o->ob_flags = 0;
+    o->ob_ref_shared = 0;
+    o->ob_type = type;
+}
+
+#else /* GIL build */
+
+#define OBJECT_HEAD                                                     \
+    intptr_t ob_refcnt;                                                 \
+    uint8_t ob_gc_bits;        /* reserved for the cycle collector */   \
+    uint8_t ob_pad_[3];                                                 \
+    uint32_t ob_flags;                                                  \
+    struct TypeObject *ob_type;
+
+#define REFCNT_IMMORTAL ((intptr_t)1 << 60)
+#define OBJECT_HEAD_INIT(type) .ob_refcnt = REFCNT_IMMORTAL, .ob_type = (type)
+
+typedef struct { OBJECT_HEAD } RcHeader_;
+
+static inline bool obj_is_immortal(const void *p) {
+    return ((const RcHeader_ *)p)->ob_refcnt >= (REFCNT_IMMORTAL >> 1);
+}
+static inline void INCREF_(void *p) { ((RcHeader_ *)p)->ob_refcnt++; }
+static inline void DECREF_(void *p) {
+    RcHeader_ *o = p;
+    if (--o->ob_refcnt == 0) obj_dealloc((struct Object *)o);
+}
+static inline void obj_make_immortal(void *p) {
+    ((RcHeader_ *)p)->ob_refcnt = REFCNT_IMMORTAL;
+}
+static inline intptr_t obj_refcount(const void *p) {
+    const RcHeader_ *o = p;
+    return obj_is_immortal(o) ? INTPTR_MAX : o->ob_refcnt;
+}
+static inline void obj_init_header(void *p, struct TypeObject *type) {
+    RcHeader_ *o = p;
+    o->ob_refcnt = 1;
+    o->ob_gc_bits = 0;
+    o->ob_flags = 0;
+    o->ob_type = type;
+}
+
+#endif
+
+/* The names everyone uses. All take any object pointer. */
+#define INCREF(o) INCREF_((void *)(o))
+#define DECREF(o) DECREF_((void *)(o))
+#define XINCREF(o) do { void *x_ = (void *)(o); if (x_) INCREF_(x_); } while (0)
+#define XDECREF(o) do { void *x_ = (void *)(o); if (x_) DECREF_(x_); } while (0)
+/* Drop the reference held in lvalue p and set p to NULL (safe if re-entered). */
+#define CLEAR(p) do { void *x_ = (void *)(p); (p) = NULL; if (x_) DECREF_(x_); } while (0)
+/* Replace the reference held in lvalue p by v (v already owned). */
+#define SETREF(p, v) do { void *x_ = (void *)(p); (p) = (v); if (x_) DECREF_(x_); } while (0)
+
+static inline struct Object *NEWREF(void *o) { INCREF_(o); return (struct Object *)o; }
+static inline struct Object *XNEWREF(void *o) { if (o) INCREF_(o); return (struct Object *)o; }
+
+#endif

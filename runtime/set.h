@@ -1,0 +1,19 @@
+/* set.h — set and frozenset (set.c), with CPython's table layout and
+ * probing so iteration order matches python3 for ints. */
+#ifndef GILT_SET_H
+#define GILT_SET_H
+
+#include "object.h"
+
+#define SET_CHECK(o) (IS_INSTANCE(o, SetType) || IS_INSTANCE(o, FrozenSetType))
+Object *set_new(Object *iterable);        /* iterable may be NULL */
+Object *frozenset_new(Object *iterable);
+int set_add(Object *s, Object *key);
+int set_discard(Object *s, Object *key);  /* 1 removed, 0 absent */
+int set_contains(Object *s, Object *key);
+int64_t set_size(Object *s);
+/* Iterate: borrowed keys; false when done. */
+bool set_next(Object *s, size_t *pos, Object **key, int64_t *hash);
+extern TypeObject SetIterType;
+
+#endif

@@ -1,0 +1,3 @@
+config = {"name": "gilt"}
+print(config["name"])
+print(config["version"])

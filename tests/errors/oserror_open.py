@@ -1,0 +1,2 @@
+with open("/nonexistent/gilt-test.txt") as f:
+    print(f.read())

@@ -1,0 +1,8 @@
+def work():
+    try:
+        raise IndexError("list index out of range")
+    finally:
+        print("cleanup")
+
+
+work()

@@ -1,0 +1,3 @@
+LEAF = "leaf"
+def where():
+    return __name__

@@ -1,0 +1,31 @@
+# sys, os, os.path and the deterministic parts of time.
+import sys, os, os.path, time
+print(os.path.basename(sys.argv[0]), len(sys.argv))
+print(sys.version_info[0], sys.version_info[:2] >= (3, 0), sys.platform, sys.maxsize == 2 ** 63 - 1, sys.byteorder)
+print(isinstance(sys.path, list), "sys" in sys.modules, sys.getrecursionlimit() > 100)
+print(os.path.join("a", "b", "c.txt"), os.path.join("/abs", "x"), os.path.join("a", "/root"), os.path.join("a/", "b"))
+print(os.path.basename("/x/y/z.py"), os.path.dirname("/x/y/z.py"), os.path.split("/x/y/z.py"), os.path.splitext("arch.tar.gz"))
+print(os.path.splitext("noext"), os.path.split("file"), os.path.dirname("file"), os.path.isabs("/a"), os.path.isabs("a"))
+print(os.path.exists("/"), os.path.isdir("/"), os.path.isfile("/"), os.path.exists("/definitely/not/here"))
+print(os.path.abspath("/a/b/../c"), os.path.normpath("/a//b/./c/.."), os.sep, os.linesep == "\n")
+here = os.path.dirname(os.path.abspath(__file__))
+print(os.path.basename(here), os.path.isfile(os.path.join(here, "sys_os.py")), "sys_os.py" in os.listdir(here))
+print(isinstance(os.getcwd(), str), os.getpid() > 0, isinstance(os.environ, object), os.getenv("GILT_SURELY_UNSET_VAR", "unset"))
+os.environ["GILT_TEST_VAR"] = "set"
+print(os.environ.get("GILT_TEST_VAR"), os.getenv("GILT_TEST_VAR"))
+t0 = time.time()
+p0 = time.perf_counter()
+m0 = time.monotonic()
+time.sleep(0.01)
+print(time.time() >= t0, time.perf_counter() - p0 >= 0.005, time.monotonic() >= m0, isinstance(time.time_ns(), int))
+print(time.strftime("%Y-%m-%d", time.gmtime(0)), time.gmtime(86400 * 365).tm_year)
+sys.stdout.write("written via sys.stdout\n")
+print("to stderr", file=sys.stderr)
+print("a", "b", sep="-", end="!\n")
+print("flush", flush=True)
+print(*[1, 2, 3], sep=", ")
+print()
+try:
+    sys.exit(0)
+except SystemExit as e:
+    print("sys.exit raised SystemExit", e.code)

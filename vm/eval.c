@@ -1,0 +1,2591 @@
+/* eval.c — the eval loop: runs code objects, one instruction word at a time,
+ * on a value stack per frame (opcodes.h documents every instruction).
+ *
+ * Guarantees:
+ *  - gilt-to-gilt calls do not recurse on the C stack: CALL of a function
+ *    pushes a frame and the same C loop continues in it; RETURN_VALUE pops
+ *    back. Only calls that come from C (a builtin calling a key function, a
+ *    __repr__ slot) and generator resumption start a new activation of the
+ *    loop, and those are counted in ts->c_recursion_depth.
+ *  - deep recursion ends in RecursionError (interp->recursion_limit), never a
+ *    C stack overflow.
+ *  - an exception unwinds the block stack of the frame it is raised in, then
+ *    the frames of this activation, adding one traceback entry per frame;
+ *    at the activation's entry frame the loop returns NULL.
+ *  - the one safe point (backward jumps and calls) polls ts->eval_breaker.
+ *
+ * Speed: dispatch is computed goto (GCC labels as values) unless
+ * GILT_SWITCH_DISPATCH is defined; small-int and float arithmetic and
+ * comparisons, list/tuple/dict subscripts and truth tests of bools run
+ * inline; LOAD_GLOBAL is cached by the dict versions of globals and
+ * builtins and LOAD_ATTR/LOAD_METHOD/STORE_ATTR by the type version (GIL
+ * build only: a cache entry spans several words, which another thread could
+ * tear in the free-threaded build).
+ */
+#include <string.h>
+#include "gilt.h"
+#include "exceptions.h"
+#include "frame.h"
+#include "opcodes.h"
+
+#ifndef GILT_SWITCH_DISPATCH
+#define USE_COMPUTED_GOTO 1
+#else
+#define USE_COMPUTED_GOTO 0
+#endif
+
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+/* Nesting of C activations of the loop before RecursionError. Each one costs
+ * a few hundred bytes of C stack plus whatever C function called back in. */
+enum { C_RECURSION_LIMIT = 4000 };
+
+/* Inline-cache kinds of attribute instructions. */
+enum {
+    AC_EMPTY,
+    AC_INSTANCE_DICT,      /* not on the type: only the instance dict        */
+    AC_CLASS_VALUE,        /* on the type, not a data descriptor             */
+    AC_DATA_DESCR,         /* a data descriptor on the type (property, slot) */
+    AC_METHOD,             /* LOAD_METHOD: a plain function on the type      */
+    AC_STORE_DICT,         /* STORE_ATTR: store straight into the dict       */
+};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static Object *local_name(CodeObject *co, uint32_t i) { return tuple_get(co->varnames, i); }
+
+static Object *cell_name(CodeObject *co, uint32_t i) {
+    return i < co->ncellvars ? tuple_get(co->cellvars, i)
+                             : tuple_get(co->freevars, i - co->ncellvars);
+}
+
+static void raise_unbound_local(Object *name) {
+    err_format(Exc_UnboundLocalError,
+               "cannot access local variable '%U' where it is not associated with a value", name);
+}
+
+static void raise_unbound_deref(CodeObject *co, uint32_t i) {
+    if (i < co->ncellvars)
+        raise_unbound_local(cell_name(co, i));
+    else
+        err_format(Exc_NameError,
+                   "cannot access free variable '%U' where it is not associated with a value"
+                   " in enclosing scope", cell_name(co, i));
+}
+
+static Object *instance_dict(Object *o, TypeObject *tp) {
+    return tp->dictoffset ? *(Object **)((char *)o + tp->dictoffset) : NULL;
+}
+
+/* The description of a callable used in call errors: "f()" for functions. */
+static Object *callable_desc(Object *fn) {
+    if (IS_TYPE(fn, FunctionType))
+        return str_format("%U()", ((FunctionObject *)fn)->qualname);
+    if (IS_TYPE(fn, MethodType) && IS_TYPE(((MethodObject *)fn)->func, FunctionType))
+        return str_format("%U()", ((FunctionObject *)((MethodObject *)fn)->func)->qualname);
+    return str_format("%s object", type_name(TYPE(fn)));
+}
+
+/* ---- argument binding ----------------------------------------------------- */
+
+static void format_missing(FunctionObject *fn, const char *kind, Object **names, size_t n) {
+    StrBuilder sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) sb_append_cstr(&sb, n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
+        sb_append_char(&sb, '\'');
+        sb_append_str(&sb, names[i]);
+        sb_append_char(&sb, '\'');
+    }
+    Object *list = sb_finish(&sb);
+    if (!list) return;
+    err_format(Exc_TypeError, "%U() missing %zu required %s argument%s: %U", fn->qualname, n,
+               kind, n == 1 ? "" : "s", list);
+    DECREF(list);
+}
+
+static void too_many_positional(FunctionObject *fn, size_t given, Object **locals) {
+    CodeObject *co = (CodeObject *)fn->code;
+    size_t ndefs = fn->defaults ? tuple_size(fn->defaults) : 0;
+    size_t kwonly_given = 0;
+    for (uint32_t i = co->argcount; i < co->argcount + co->kwonlyargcount; i++)
+        if (locals[i]) kwonly_given++;
+    char sig[64], kwsig[96] = "";
+    int plural;
+    if (ndefs) {
+        snprintf(sig, sizeof sig, "from %zu to %u", co->argcount - ndefs, co->argcount);
+        plural = 1;
+    } else {
+        snprintf(sig, sizeof sig, "%u", co->argcount);
+        plural = co->argcount != 1;
+    }
+    if (kwonly_given)
+        snprintf(kwsig, sizeof kwsig, " positional argument%s (and %zu keyword-only argument%s)",
+                 given != 1 ? "s" : "", kwonly_given, kwonly_given != 1 ? "s" : "");
+    err_format(Exc_TypeError, "%U() takes %s positional argument%s but %zu%s %s given",
+               fn->qualname, sig, plural ? "s" : "", given, kwsig,
+               given == 1 && !kwonly_given ? "was" : "were");
+}
+
+/* Bind borrowed args to the frame's argument slots (new references), with
+ * Python's rules and messages. 0 / -1. */
+static int bind_arguments(Frame *f, FunctionObject *fn, Object *const *args, size_t nargs,
+                          Object *kwnames) {
+    CodeObject *co = (CodeObject *)fn->code;
+    Object **locals = f->localsplus;
+    size_t n = co->argcount, kwonly = co->kwonlyargcount;
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    Object *kwdict = NULL;
+    size_t star_index = n + kwonly;
+    if (co->flags & CO_VARKEYWORDS) {
+        kwdict = dict_new();
+        if (!kwdict) return -1;
+        locals[star_index + ((co->flags & CO_VARARGS) ? 1 : 0)] = kwdict;
+    }
+    size_t ncopy = nargs < n ? nargs : n;
+    for (size_t i = 0; i < ncopy; i++) locals[i] = NEWREF(args[i]);
+    if (co->flags & CO_VARARGS) {
+        Object *t = tuple_from_array(args + ncopy, nargs - ncopy);
+        if (!t) return -1;
+        locals[star_index] = t;
+    }
+    /* keywords */
+    Object *const *varnames = tuple_items(co->varnames);
+    for (size_t k = 0; k < nkw; k++) {
+        Object *key = tuple_get(kwnames, k);
+        Object *value = args[nargs + k];
+        size_t j, end = n + kwonly;
+        for (j = co->posonlyargcount; j < end; j++)
+            if (varnames[j] == key) break;
+        if (j == end)
+            for (j = co->posonlyargcount; j < end; j++)
+                if (str_eq(varnames[j], key)) break;
+        if (j == end) {
+            if (kwdict) {
+                if (dict_set(kwdict, key, value) < 0) return -1;
+                continue;
+            }
+            for (j = 0; j < co->posonlyargcount; j++)
+                if (str_eq(varnames[j], key)) {
+                    err_format(Exc_TypeError,
+                               "%U() got some positional-only arguments passed as keyword "
+                               "arguments: '%U'", fn->qualname, key);
+                    return -1;
+                }
+            err_format(Exc_TypeError, "%U() got an unexpected keyword argument '%U'",
+                       fn->qualname, key);
+            return -1;
+        }
+        if (locals[j]) {
+            err_format(Exc_TypeError, "%U() got multiple values for argument '%U'",
+                       fn->qualname, key);
+            return -1;
+        }
+        locals[j] = NEWREF(value);
+    }
+    if (nargs > n && !(co->flags & CO_VARARGS)) {
+        too_many_positional(fn, nargs, locals);
+        return -1;
+    }
+    /* defaults and missing positionals */
+    if (nargs < n) {
+        size_t ndefs = fn->defaults ? tuple_size(fn->defaults) : 0;
+        size_t first_default = n - ndefs;
+        Object *missing[64];
+        size_t nmissing = 0;
+        for (size_t i = nargs; i < n; i++) {
+            if (locals[i]) continue;
+            if (i >= first_default) {
+                locals[i] = NEWREF(tuple_get(fn->defaults, i - first_default));
+            } else if (nmissing < 64) {
+                missing[nmissing++] = varnames[i];
+            }
+        }
+        if (nmissing) {
+            format_missing(fn, "positional", missing, nmissing);
+            return -1;
+        }
+    }
+    if (kwonly) {
+        Object *missing[64];
+        size_t nmissing = 0;
+        for (size_t i = n; i < n + kwonly; i++) {
+            if (locals[i]) continue;
+            Object *d = fn->kwdefaults ? dict_get_str(fn->kwdefaults, varnames[i]) : NULL;
+            if (d) {
+                locals[i] = d;
+            } else {
+                if (err_occurred()) return -1;
+                if (nmissing < 64) missing[nmissing++] = varnames[i];
+            }
+        }
+        if (nmissing) {
+            format_missing(fn, "keyword-only", missing, nmissing);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Create the cells of a fresh frame: new cells for cellvars (an argument
+ * moved into its cell), the closure's cells for freevars. */
+static int init_cells(Frame *f, FunctionObject *fn) {
+    CodeObject *co = f->code;
+    for (uint32_t i = 0; i < co->ncellvars; i++) {
+        Object *init = NULL;
+        if (co->cell2arg && co->cell2arg[i] >= 0) {
+            init = f->localsplus[co->cell2arg[i]];
+            f->localsplus[co->cell2arg[i]] = NULL;
+        }
+        Object *cell = cell_new(init);
+        XDECREF(init);
+        if (!cell) return -1;
+        f->cells[i] = cell;
+    }
+    if (co->nfreevars) {
+        if (!fn || !fn->closure || tuple_size(fn->closure) < co->nfreevars) {
+            err_set(Exc_SystemError, "closure missing for a function with free variables");
+            return -1;
+        }
+        for (uint32_t i = 0; i < co->nfreevars; i++)
+            f->cells[co->ncellvars + i] = NEWREF(tuple_get(fn->closure, i));
+    }
+    return 0;
+}
+
+static int recursion_check(ThreadState *ts) {
+    if (UNLIKELY(ts->recursion_depth >= ts->interp->recursion_limit)) {
+        err_set(Exc_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return 0;
+}
+
+/* A frame running function `fn` on this thread's frame stack, arguments
+ * bound (borrowed in) and cells made; recursion_depth counted. NULL on
+ * error (nothing left allocated). */
+static Frame *function_frame(ThreadState *ts, FunctionObject *fn, Object *const *args,
+                             size_t nargs, Object *kwnames) {
+    if (recursion_check(ts) < 0) return NULL;
+    CodeObject *co = (CodeObject *)fn->code;
+    Frame *f = frame_push(co);
+    f->func = NEWREF(fn);
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    if (bind_arguments(f, fn, args, nargs, kwnames) < 0 ||
+        ((co->ncellvars || co->nfreevars) && init_cells(f, fn) < 0)) {
+        frame_clear(f);
+        frame_pop(f);
+        return NULL;
+    }
+    ts->recursion_depth++;
+    return f;
+}
+
+/* A generator, coroutine or async generator for a call of `fn`. */
+static Object *make_generator(FunctionObject *fn, Object *const *args, size_t nargs,
+                              Object *kwnames) {
+    CodeObject *co = (CodeObject *)fn->code;
+    Frame *f = frame_new_heap(co);
+    f->func = NEWREF(fn);
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    if (bind_arguments(f, fn, args, nargs, kwnames) < 0 ||
+        ((co->ncellvars || co->nfreevars) && init_cells(f, fn) < 0)) {
+        frame_clear(f);
+        frame_free_heap(f);
+        return NULL;
+    }
+    return gen_new_from_frame(f);
+}
+
+/* ---- pieces of instructions that are not on the hot path ------------------- */
+
+/* raise exc [from cause]: exc and cause borrowed; sets the pending error. */
+static void do_raise(ThreadState *ts, Object *exc, Object *cause) {
+    Object *inst;
+    if (EXC_TYPE_CHECK(exc)) {
+        inst = obj_call0(exc);
+        if (!inst) return;
+        if (!EXC_CHECK(inst)) {
+            err_format(Exc_TypeError,
+                       "calling %R should have returned an instance of BaseException, not %T",
+                       exc, inst);
+            DECREF(inst);
+            return;
+        }
+    } else if (EXC_CHECK(exc)) {
+        inst = NEWREF(exc);
+    } else {
+        err_set(Exc_TypeError, "exceptions must derive from BaseException");
+        return;
+    }
+    if (cause) {
+        Object *c;
+        if (cause == OBJ_NONE) {
+            c = NULL;
+        } else if (EXC_TYPE_CHECK(cause)) {
+            c = obj_call0(cause);
+            if (!c) { DECREF(inst); return; }
+        } else if (EXC_CHECK(cause)) {
+            c = NEWREF(cause);
+        } else {
+            DECREF(inst);
+            err_set(Exc_TypeError, "exception causes must derive from BaseException");
+            return;
+        }
+        exc_set_cause(inst, c);   /* also sets __suppress_context__ */
+        ((ExceptionObject *)inst)->suppress_context = true;
+        XDECREF(c);
+    }
+    /* __context__ is the exception being handled; cut any chain that would
+     * lead back to inst, so the chain stays acyclic. */
+    Object *handled = ts->handled;
+    if (handled && handled != OBJ_NONE && handled != inst) {
+        Object *o = handled;
+        while (o) {
+            ExceptionObject *e = (ExceptionObject *)o;
+            if (e->context == inst) {
+                exc_set_context(o, NULL);
+                break;
+            }
+            o = e->context;
+        }
+        exc_set_context(inst, handled);
+    }
+    err_restore(inst);
+}
+
+static int check_exc_match_type(Object *t) {
+    if (TUPLE_CHECK(t)) {
+        for (size_t i = 0; i < tuple_size(t); i++)
+            if (!EXC_TYPE_CHECK(tuple_get(t, i))) goto bad;
+        return 0;
+    }
+    if (EXC_TYPE_CHECK(t)) return 0;
+bad:
+    err_set(Exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    return -1;
+}
+
+static Object *value_of_stop_iteration(Object *exc) {
+    ExceptionObject *e = (ExceptionObject *)exc;
+    if (e->value) return NEWREF(e->value);
+    if (e->args && TUPLE_CHECK(e->args) && tuple_size(e->args) > 0)
+        return NEWREF(tuple_get(e->args, 0));
+    return NEWREF(OBJ_NONE);
+}
+
+Object *vm_send(Object *it, Object *v, bool *done) {
+    if (IS_TYPE(it, GeneratorType) || IS_TYPE(it, CoroutineType))
+        return gen_send_ex(it, v, done);
+    *done = false;
+    Object *r;
+    if (v == OBJ_NONE && TYPE(it)->iternext)
+        r = TYPE(it)->iternext(it);
+    else
+        r = obj_call_method(it, "send", &v, 1);
+    if (r) return r;
+    if (!err_occurred()) {
+        *done = true;
+        return NEWREF(OBJ_NONE);
+    }
+    if (err_matches(Exc_StopIteration)) {
+        Object *exc = err_fetch();
+        r = value_of_stop_iteration(exc);
+        DECREF(exc);
+        *done = true;
+        return r;
+    }
+    return NULL;
+}
+
+Object *vm_get_awaitable(Object *o) {
+    if (IS_TYPE(o, CoroutineType)) return NEWREF(o);
+    Object *m = type_lookup_cstr(TYPE(o), "__await__");
+    if (!m) return err_format(Exc_TypeError, "object %T can't be used in 'await' expression", o);
+    Object *r = obj_call_method(o, "__await__", NULL, 0);
+    if (!r) return NULL;
+    if (IS_TYPE(r, CoroutineType)) {
+        DECREF(r);
+        return err_set(Exc_TypeError, "__await__() returned a coroutine");
+    }
+    if (!TYPE(r)->iternext) {
+        err_format(Exc_TypeError, "__await__() returned non-iterator of type '%T'", r);
+        DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* Look a special method up on the type and bind it to o (BEFORE_WITH). */
+static Object *special_bound(Object *o, const char *name) {
+    Object *m = type_lookup_cstr(TYPE(o), name);
+    if (!m) return NULL;
+    if (TYPE(m)->descr_get) return TYPE(m)->descr_get(m, o, (Object *)TYPE(o));
+    return NEWREF(m);
+}
+
+/* Unpack `seq` into dst[0..n) with dst[n-1] the first item (so pushing the
+ * region leaves the first item on top). */
+static int unpack_iterable(Object *seq, size_t n, Object **dst) {
+    if (IS_TYPE(seq, TupleType) || IS_TYPE(seq, ListType)) {
+        size_t size = IS_TYPE(seq, TupleType) ? tuple_size(seq) : list_size(seq);
+        Object **items = IS_TYPE(seq, TupleType) ? tuple_items(seq) : ((ListObject *)seq)->items;
+        if (size == n) {
+            for (size_t i = 0; i < n; i++) dst[n - 1 - i] = NEWREF(items[i]);
+            return 0;
+        }
+        if (size < n)
+            err_format(Exc_ValueError, "not enough values to unpack (expected %zu, got %zu)", n, size);
+        else
+            err_format(Exc_ValueError, "too many values to unpack (expected %zu)", n);
+        return -1;
+    }
+    if (!TYPE(seq)->iter && !TYPE(seq)->getitem) {
+        err_format(Exc_TypeError, "cannot unpack non-iterable %T object", seq);
+        return -1;
+    }
+    Object *it = obj_iter(seq);
+    if (!it) return -1;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        Object *v = obj_next(it);
+        if (!v) {
+            if (!err_occurred())
+                err_format(Exc_ValueError, "not enough values to unpack (expected %zu, got %zu)", n, i);
+            goto fail;
+        }
+        dst[n - 1 - i] = v;
+    }
+    Object *extra = obj_next(it);
+    if (extra) {
+        DECREF(extra);
+        err_format(Exc_ValueError, "too many values to unpack (expected %zu)", n);
+        goto fail;
+    }
+    if (err_occurred()) goto fail;
+    DECREF(it);
+    return 0;
+fail:
+    for (size_t k = 0; k < i; k++) DECREF(dst[n - 1 - k]);
+    DECREF(it);
+    return -1;
+}
+
+static Object *vm_import_from(Object *m, Object *name) {
+    Object *v = obj_lookup_attr(m, name);
+    if (v || err_occurred()) return v;
+    /* a submodule imported as a side effect of the parent: sys.modules */
+    Object *modname = obj_lookup_attr(m, intern_cstr("__name__"));
+    if (modname && STR_CHECK(modname)) {
+        Object *full = str_format("%U.%U", modname, name);
+        if (full) {
+            v = dict_get_str(ts_current()->interp->modules, full);
+            DECREF(full);
+            if (v) {
+                DECREF(modname);
+                return v;
+            }
+        }
+    }
+    err_clear();
+    Object *file = obj_lookup_attr(m, intern_cstr("__file__"));
+    err_clear();
+    if (modname && STR_CHECK(modname)) {
+        if (file && STR_CHECK(file))
+            err_format(Exc_ImportError, "cannot import name '%U' from '%U' (%U)", name, modname, file);
+        else
+            err_format(Exc_ImportError, "cannot import name '%U' from '%U' (unknown location)",
+                       name, modname);
+    } else {
+        err_format(Exc_ImportError, "cannot import name '%U'", name);
+    }
+    XDECREF(modname);
+    XDECREF(file);
+    return NULL;
+}
+
+static int store_mapping(Object *mapping, Object *key, Object *value) {
+    if (IS_TYPE(mapping, DictType)) return dict_set(mapping, key, value);
+    return obj_setitem(mapping, key, value);
+}
+
+static int import_star(Frame *f, Object *m) {
+    if (!f->locals) {
+        err_set(Exc_SystemError, "no locals found during 'import *'");
+        return -1;
+    }
+    Object *all = obj_lookup_attr(m, intern_cstr("__all__"));
+    Object *names;
+    bool public_only = false;
+    if (all) {
+        names = obj_to_list(all);
+        DECREF(all);
+    } else {
+        if (err_occurred()) return -1;
+        Object *d = obj_lookup_attr(m, intern_cstr("__dict__"));
+        if (!d) {
+            if (!err_occurred())
+                err_set(Exc_ImportError, "from-import-* object has no __dict__ and no __all__");
+            return -1;
+        }
+        names = DICT_CHECK(d) ? dict_keys_list(d) : obj_to_list(d);
+        DECREF(d);
+        public_only = true;
+    }
+    if (!names) return -1;
+    int rc = 0;
+    for (size_t i = 0; i < list_size(names) && rc == 0; i++) {
+        Object *name = ((ListObject *)names)->items[i];
+        if (!STR_CHECK(name)) {
+            err_format(Exc_TypeError, "Item in %s.__all__ must be str, not %T", "module", name);
+            rc = -1;
+            break;
+        }
+        if (public_only && str_data(name)[0] == '_') continue;
+        Object *v = obj_getattr(m, name);
+        if (!v) { rc = -1; break; }
+        rc = store_mapping(f->locals, name, v);
+        DECREF(v);
+    }
+    DECREF(names);
+    return rc;
+}
+
+static int print_expr(Object *v) {
+    Interp *in = ts_current()->interp;
+    Object *hook = in->sysdict ? dict_get_cstr(in->sysdict, "displayhook") : NULL;
+    if (hook) {
+        Object *r = obj_call1(hook, v);
+        DECREF(hook);
+        if (!r) return -1;
+        DECREF(r);
+        return 0;
+    }
+    if (err_occurred()) return -1;
+    if (v == OBJ_NONE) return 0;
+    Object *r = obj_repr(v);
+    if (!r) return -1;
+    fwrite(str_data(r), 1, str_size(r), stdout);
+    fputc('\n', stdout);
+    DECREF(r);
+    return dict_set_cstr(in->builtins, "_", v);
+}
+
+/* d.update(m) for {**m}, or the stricter merge of f(**m). */
+static int dict_merge_into(Object *d, Object *m, Object *callable, bool strict) {
+    if (!strict) {
+        if (!DICT_CHECK(m) && !obj_hasattr_cstr(m, "keys")) {
+            err_format(Exc_TypeError, "'%s' object is not a mapping", type_name(TYPE(m)));
+            return -1;
+        }
+        return dict_update(d, m);
+    }
+    Object *keys;
+    if (DICT_CHECK(m)) {
+        keys = dict_keys_list(m);
+    } else {
+        Object *k = obj_lookup_attr(m, intern_cstr("keys"));
+        if (!k) {
+            if (!err_occurred()) {
+                Object *desc = callable ? callable_desc(callable) : NULL;
+                if (desc) {
+                    err_format(Exc_TypeError, "%U argument after ** must be a mapping, not %T", desc, m);
+                    DECREF(desc);
+                } else {
+                    err_format(Exc_TypeError, "argument after ** must be a mapping, not %T", m);
+                }
+            }
+            return -1;
+        }
+        Object *r = obj_call0(k);
+        DECREF(k);
+        if (!r) return -1;
+        keys = obj_to_list(r);
+        DECREF(r);
+    }
+    if (!keys) return -1;
+    int rc = 0;
+    for (size_t i = 0; i < list_size(keys); i++) {
+        Object *key = ((ListObject *)keys)->items[i];
+        if (!STR_CHECK(key)) {
+            Object *desc = callable ? callable_desc(callable) : NULL;
+            if (desc) {
+                err_format(Exc_TypeError, "%U keywords must be strings", desc);
+                DECREF(desc);
+            } else {
+                err_set(Exc_TypeError, "keywords must be strings");
+            }
+            rc = -1;
+            break;
+        }
+        Object *old = NULL;
+        int has = dict_lookup(d, key, &old);
+        if (has < 0) { rc = -1; break; }
+        if (has) {
+            DECREF(old);
+            Object *desc = callable ? callable_desc(callable) : NULL;
+            if (desc) {
+                err_format(Exc_TypeError, "%U got multiple values for keyword argument '%U'", desc, key);
+                DECREF(desc);
+            } else {
+                err_format(Exc_TypeError, "got multiple values for keyword argument '%U'", key);
+            }
+            rc = -1;
+            break;
+        }
+        Object *v = obj_getitem(m, key);
+        if (!v) { rc = -1; break; }
+        rc = dict_set(d, key, v);
+        DECREF(v);
+        if (rc < 0) break;
+    }
+    DECREF(keys);
+    return rc;
+}
+
+static Object *format_value(Object *v, uint32_t flags, Object *spec) {
+    Object *conv;
+    switch (flags & 3) {
+    case 1: conv = obj_str(v); break;
+    case 2: conv = obj_repr(v); break;
+    case 3: conv = obj_ascii(v); break;
+    default: conv = NEWREF(v); break;
+    }
+    if (!conv) return NULL;
+    if (!spec && IS_TYPE(conv, StrType)) return conv;
+    Object *empty = NULL;
+    if (!spec) spec = empty = str_from_cstr("");
+    Object *r = obj_format(conv, spec);
+    DECREF(conv);
+    XDECREF(empty);
+    return r;
+}
+
+/* --trace: the value stack, then the instruction about to run. */
+static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
+    FILE *out = stderr;
+    fputs("          [", out);
+    for (Object **p = f->stack; p < sp; p++) {
+        fputs(p == f->stack ? " " : ", ", out);
+        if (!*p) {
+            fputs("NULL", out);
+            continue;
+        }
+        Object *r = obj_repr(*p);
+        if (r) {
+            fwrite(str_data(r), 1, str_size(r) > 60 ? 60 : str_size(r), out);
+            DECREF(r);
+        } else {
+            err_clear();
+            fprintf(out, "<%s>", type_name(TYPE(*p)));
+        }
+    }
+    fputs(" ]\n", out);
+    uint32_t off = (uint32_t)(instr - f->code->code);
+    dis_instruction(f->code, off, -1, false, out);
+}
+
+/* ---- the loop ------------------------------------------------------------ */
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PEEK(n) (sp[-(ptrdiff_t)(n)])
+
+#define LOAD_FRAME()                                   \
+    do {                                               \
+        co = f->code;                                  \
+        ip = f->ip;                                    \
+        sp = f->sp;                                    \
+        locals = f->localsplus;                        \
+        consts = tuple_items(co->consts);              \
+        names = tuple_items(co->names);                \
+        caches = (InlineCache *)co->caches;            \
+    } while (0)
+
+#define SAVE_FRAME()                                   \
+    do {                                               \
+        f->ip = ip;                                    \
+        f->sp = sp;                                    \
+        f->instr = this_instr;                         \
+    } while (0)
+
+#define FETCH()                                        \
+    do {                                               \
+        this_instr = ip;                               \
+        word = *ip++;                                  \
+        oparg = INSTR_ARG(word);                       \
+        if (UNLIKELY(tracing)) trace_instruction(f, sp, this_instr); \
+    } while (0)
+
+#if USE_COMPUTED_GOTO
+#define TARGET(name) TARGET_##name:
+#define DISPATCH()                                     \
+    do {                                               \
+        FETCH();                                       \
+        goto *dispatch_table[INSTR_OP(word)];          \
+    } while (0)
+#else
+#define TARGET(name) case OP_##name:
+#define DISPATCH() goto dispatch_top
+#endif
+
+#define CHECK_EVAL_BREAKER()                                                   \
+    do {                                                                       \
+        if (UNLIKELY(__atomic_load_n(&ts->eval_breaker, __ATOMIC_RELAXED))) {  \
+            SAVE_FRAME();                                                      \
+            if (eval_breaker_handle(ts) < 0) goto error;                       \
+        }                                                                      \
+    } while (0)
+
+#define JUMP_TO(target) (ip = co->code + (target))
+
+static Object *eval_frame(ThreadState *ts, Frame *entry, int throwflag) {
+#if USE_COMPUTED_GOTO
+    static void *const dispatch_table[] = {
+#define X(name, kind, cache, effect, doc) &&TARGET_##name,
+        OPCODE_LIST(X)
+#undef X
+    };
+#endif
+    Frame *f = entry;
+    CodeObject *co;
+    uint32_t *ip, *this_instr, word, oparg;
+    Object **sp, **locals;
+    Object *const *consts;
+    Object *const *names;
+    InlineCache *caches;
+    Object *res = NULL;
+    const bool tracing = ts->interp->trace != 0;
+
+    entry->back = ts->frame;
+    entry->is_entry = 1;
+    entry->state = FRAME_RUNNING;
+    ts->frame = entry;
+    LOAD_FRAME();
+    this_instr = f->instr;
+    word = oparg = 0;
+    (void)word;
+    if (UNLIKELY(++ts->c_recursion_depth > C_RECURSION_LIMIT)) {
+        if (!throwflag) err_set(Exc_RecursionError, "maximum recursion depth exceeded");
+        goto exception_unwind;
+    }
+    if (throwflag) goto error;
+
+dispatch_top: __attribute__((unused));
+    FETCH();
+#if USE_COMPUTED_GOTO
+    goto *dispatch_table[INSTR_OP(word)];
+#endif
+    switch (INSTR_OP(word)) {
+
+    TARGET(NOP) DISPATCH();
+
+    TARGET(EXTENDED_ARG) DISPATCH();
+
+    TARGET(POP_TOP) {
+        Object *v = POP();
+        XDECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(DUP_TOP) {
+        Object *v = TOP();
+        XINCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(DUP_TOP_TWO) {
+        Object *a = SECOND(), *b = TOP();
+        XINCREF(a);
+        XINCREF(b);
+        PUSH(a);
+        PUSH(b);
+        DISPATCH();
+    }
+
+    TARGET(ROT_TWO) {
+        Object *t = TOP();
+        TOP() = SECOND();
+        SECOND() = t;
+        DISPATCH();
+    }
+
+    TARGET(ROT_THREE) {
+        Object *c = TOP();
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = c;
+        DISPATCH();
+    }
+
+    TARGET(ROT_FOUR) {
+        Object *d = TOP();
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = sp[-4];
+        sp[-4] = d;
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL) {
+        PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST) {
+        Object *v = consts[oparg];
+        INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST) {
+        Object *v = locals[oparg];
+        if (UNLIKELY(!v)) {
+            raise_unbound_local(local_name(co, oparg));
+            goto error;
+        }
+        INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        Object *v = POP();
+        Object *old = locals[oparg];
+        locals[oparg] = v;
+        XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        Object *old = locals[oparg];
+        if (!old) {
+            raise_unbound_local(local_name(co, oparg));
+            goto error;
+        }
+        locals[oparg] = NULL;
+        DECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        Object *v = ((CellObject *)f->cells[oparg])->ref;
+        if (UNLIKELY(!v)) {
+            raise_unbound_deref(co, oparg);
+            goto error;
+        }
+        INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        Object *v = POP();
+        CellObject *cell = (CellObject *)f->cells[oparg];
+        Object *old = cell->ref;
+        cell->ref = v;
+        XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        CellObject *cell = (CellObject *)f->cells[oparg];
+        if (!cell->ref) {
+            raise_unbound_deref(co, oparg);
+            goto error;
+        }
+        CLEAR(cell->ref);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE) {
+        Object *cell = f->cells[oparg];
+        INCREF(cell);
+        PUSH(cell);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {
+        Object *name = cell_name(co, oparg);
+        Object *v = NULL;
+        if (f->locals) {
+            if (IS_TYPE(f->locals, DictType)) {
+                v = dict_get_str(f->locals, name);
+                if (!v && err_occurred()) goto error;
+            } else {
+                v = obj_getitem(f->locals, name);
+                if (!v) {
+                    if (!err_matches(Exc_KeyError)) goto error;
+                    err_clear();
+                }
+            }
+        }
+        if (!v) {
+            v = ((CellObject *)f->cells[oparg])->ref;
+            if (!v) {
+                raise_unbound_deref(co, oparg);
+                goto error;
+            }
+            INCREF(v);
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL) {
+        Object *name = names[oparg];
+        InlineCache *c = &caches[*ip++];
+        Object *v;
+        if (!GILT_FT && c->key == f->globals && c->version == dict_version(f->globals) &&
+            c->version2 == dict_version(f->builtins)) {
+            v = c->value;
+            INCREF(v);
+            PUSH(v);
+            DISPATCH();
+        }
+        v = dict_get_str(f->globals, name);
+        if (!v) {
+            if (err_occurred()) goto error;
+            v = dict_get_str(f->builtins, name);
+            if (!v) {
+                if (!err_occurred()) err_format(Exc_NameError, "name '%U' is not defined", name);
+                goto error;
+            }
+        }
+        if (!GILT_FT) {
+            c->key = f->globals;
+            c->version = dict_version(f->globals);
+            c->version2 = dict_version(f->builtins);
+            c->value = v;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        Object *v = POP();
+        int rc = dict_set(f->globals, names[oparg], v);
+        DECREF(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        Object *name = names[oparg];
+        if (dict_pop(f->globals, name, NULL) <= 0) {
+            if (!err_occurred()) err_format(Exc_NameError, "name '%U' is not defined", name);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        Object *name = names[oparg];
+        Object *v = NULL;
+        if (f->locals) {
+            if (IS_TYPE(f->locals, DictType)) {
+                v = dict_get_str(f->locals, name);
+                if (!v && err_occurred()) goto error;
+            } else {
+                v = obj_getitem(f->locals, name);
+                if (!v) {
+                    if (!err_matches(Exc_KeyError)) goto error;
+                    err_clear();
+                }
+            }
+        }
+        if (!v && f->locals != f->globals) {
+            v = dict_get_str(f->globals, name);
+            if (!v && err_occurred()) goto error;
+        }
+        if (!v) {
+            v = dict_get_str(f->builtins, name);
+            if (!v) {
+                if (!err_occurred()) err_format(Exc_NameError, "name '%U' is not defined", name);
+                goto error;
+            }
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {
+        Object *v = POP();
+        if (!f->locals) {
+            DECREF(v);
+            err_format(Exc_SystemError, "no locals found when storing %R", names[oparg]);
+            goto error;
+        }
+        int rc = store_mapping(f->locals, names[oparg], v);
+        DECREF(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        Object *name = names[oparg];
+        if (!f->locals) {
+            err_format(Exc_SystemError, "no locals when deleting %R", name);
+            goto error;
+        }
+        int rc = IS_TYPE(f->locals, DictType) ? dict_pop(f->locals, name, NULL)
+                                              : (obj_delitem(f->locals, name) < 0 ? 0 : 1);
+        if (rc <= 0) {
+            if (rc == 0 && err_occurred() && !err_matches(Exc_KeyError)) goto error;
+            err_clear();
+            err_format(Exc_NameError, "name '%U' is not defined", name);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR) {
+        Object *owner = TOP();
+        Object *name = names[oparg];
+        InlineCache *c = &caches[*ip++];
+        TypeObject *tp = TYPE(owner);
+        Object *v;
+        if (!GILT_FT && c->key == tp && c->version == tp->version) {
+            switch (c->kind) {
+            case AC_INSTANCE_DICT: {
+                Object *d = instance_dict(owner, tp);
+                if (d) {
+                    v = dict_get_str(d, name);
+                    if (v) goto load_attr_done;
+                    if (err_occurred()) goto error;
+                }
+                break;
+            }
+            case AC_CLASS_VALUE: {
+                Object *d = instance_dict(owner, tp);
+                if (d) {
+                    v = dict_get_str(d, name);
+                    if (v) goto load_attr_done;
+                    if (err_occurred()) goto error;
+                }
+                Object *descr = c->value;
+                if (TYPE(descr)->descr_get) {
+                    v = TYPE(descr)->descr_get(descr, owner, (Object *)tp);
+                    if (!v) goto error;
+                } else {
+                    v = NEWREF(descr);
+                }
+                goto load_attr_done;
+            }
+            case AC_DATA_DESCR: {
+                Object *descr = c->value;
+                v = TYPE(descr)->descr_get(descr, owner, (Object *)tp);
+                if (!v) goto error;
+                goto load_attr_done;
+            }
+            default:
+                break;
+            }
+        }
+        if (tp == &ModuleType) {
+            v = dict_get_str(((ModuleObject *)owner)->dict, name);
+            if (v) goto load_attr_done;
+            if (err_occurred()) goto error;
+        }
+        v = obj_getattr(owner, name);
+        if (!v) goto error;
+        if (!GILT_FT && tp->version != 0 && tp->getattr == obj_generic_getattr) {
+            Object *descr = type_lookup(tp, name);
+            c->kind = AC_EMPTY;
+            if (!descr) {
+                if (tp->dictoffset) c->kind = AC_INSTANCE_DICT;
+            } else if (TYPE(descr)->descr_get && TYPE(descr)->descr_set) {
+                c->kind = AC_DATA_DESCR;
+            } else {
+                c->kind = AC_CLASS_VALUE;
+            }
+            c->key = tp;
+            c->version = tp->version;
+            c->value = descr;
+        }
+    load_attr_done:
+        sp[-1] = v;
+        DECREF(owner);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {
+        Object *owner = POP();
+        Object *v = POP();
+        Object *name = names[oparg];
+        InlineCache *c = &caches[*ip++];
+        TypeObject *tp = TYPE(owner);
+        int rc;
+        if (!GILT_FT && c->key == tp && c->version == tp->version && c->kind == AC_STORE_DICT) {
+            Object **dp = (Object **)((char *)owner + tp->dictoffset);
+            if (!*dp) {
+                *dp = dict_new();
+                if (!*dp) {
+                    rc = -1;
+                    goto store_attr_done;
+                }
+            }
+            rc = dict_set(*dp, name, v);
+            goto store_attr_done;
+        }
+        rc = obj_setattr(owner, name, v);
+        if (rc == 0 && !GILT_FT && tp->version != 0 && tp->setattr == obj_generic_setattr &&
+            tp->dictoffset) {
+            Object *descr = type_lookup(tp, name);
+            if (!descr || !TYPE(descr)->descr_set) {
+                c->key = tp;
+                c->version = tp->version;
+                c->kind = AC_STORE_DICT;
+                c->value = NULL;
+            }
+        }
+    store_attr_done:
+        DECREF(owner);
+        DECREF(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        Object *owner = POP();
+        int rc = obj_setattr(owner, names[oparg], NULL);
+        DECREF(owner);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD) {
+        Object *owner = TOP();
+        Object *name = names[oparg];
+        InlineCache *c = &caches[*ip++];
+        TypeObject *tp = TYPE(owner);
+        Object *v;
+        if (!GILT_FT && c->key == tp && c->version == tp->version && c->kind == AC_METHOD) {
+            Object *d = instance_dict(owner, tp);
+            if (!d || dict_size(d) == 0) {
+                v = c->value;
+                goto load_method_found;
+            }
+            v = dict_get_str(d, name);
+            if (v) goto load_method_plain;
+            if (err_occurred()) goto error;
+            v = c->value;
+            goto load_method_found;
+        }
+        if (tp->getattr == obj_generic_getattr) {
+            Object *descr = type_lookup(tp, name);
+            if (descr && (IS_TYPE(descr, FunctionType) || IS_TYPE(descr, MethodDescrType))) {
+                Object *d = instance_dict(owner, tp);
+                if (d) {
+                    v = dict_get_str(d, name);
+                    if (v) goto load_method_plain;
+                    if (err_occurred()) goto error;
+                }
+                if (!GILT_FT && tp->version != 0) {
+                    c->key = tp;
+                    c->version = tp->version;
+                    c->kind = AC_METHOD;
+                    c->value = descr;
+                }
+                v = descr;
+                goto load_method_found;
+            }
+        }
+        v = obj_getattr(owner, name);
+        if (!v) goto error;
+    load_method_plain:
+        sp[-1] = v;
+        DECREF(owner);
+        PUSH(NULL);
+        DISPATCH();
+    load_method_found:
+        INCREF(v);
+        sp[-1] = v;
+        PUSH(owner);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR) {
+        Object *key = POP();
+        Object *container = TOP();
+        Object *v;
+        if (IS_TYPE(key, IntType) && int_is_small(key)) {
+            int64_t i = int_small(key);
+            if (IS_TYPE(container, ListType)) {
+                int64_t n = (int64_t)list_size(container);
+                if (i < 0) i += n;
+                if (!GILT_FT && i >= 0 && i < n) {
+                    v = ((ListObject *)container)->items[i];
+                    INCREF(v);
+                    goto subscr_done;
+                }
+                if (GILT_FT && i >= 0) {
+                    v = list_get(container, i);
+                    if (!v) {
+                        if (err_matches(Exc_IndexError)) {
+                            err_clear();
+                            err_set(Exc_IndexError, "list index out of range");
+                        }
+                        goto subscr_error;
+                    }
+                    goto subscr_done;
+                }
+            } else if (IS_TYPE(container, TupleType)) {
+                int64_t n = (int64_t)tuple_size(container);
+                if (i < 0) i += n;
+                if (i >= 0 && i < n) {
+                    v = tuple_get(container, i);
+                    INCREF(v);
+                    goto subscr_done;
+                }
+            }
+        } else if (IS_TYPE(container, DictType)) {
+            int found = dict_lookup(container, key, &v);
+            if (found > 0) goto subscr_done;
+            if (found < 0) goto subscr_error;
+            err_set_value(Exc_KeyError, key);
+            goto subscr_error;
+        }
+        v = obj_getitem(container, key);
+        if (!v) goto subscr_error;
+    subscr_done:
+        DECREF(key);
+        sp[-1] = v;
+        DECREF(container);
+        DISPATCH();
+    subscr_error:
+        DECREF(key);
+        goto error;
+    }
+
+    TARGET(STORE_SUBSCR) {
+        Object *key = POP();
+        Object *container = POP();
+        Object *v = POP();
+        int rc;
+        if (IS_TYPE(container, ListType) && IS_TYPE(key, IntType) && int_is_small(key)) {
+            int64_t i = int_small(key), n = (int64_t)list_size(container);
+            if (i < 0) i += n;
+            if (i >= 0 && i < n) {
+                rc = list_set(container, i, v);
+                goto store_subscr_done;
+            }
+        } else if (IS_TYPE(container, DictType)) {
+            rc = dict_set(container, key, v);
+            goto store_subscr_done;
+        }
+        rc = obj_setitem(container, key, v);
+    store_subscr_done:
+        DECREF(key);
+        DECREF(container);
+        DECREF(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        Object *key = POP();
+        Object *container = POP();
+        int rc = obj_delitem(container, key);
+        DECREF(key);
+        DECREF(container);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {
+        Object *step = oparg == 3 ? POP() : NULL;
+        Object *stop = POP();
+        Object *start = POP();
+        Object *s = slice_new(start, stop, step);
+        DECREF(start);
+        DECREF(stop);
+        XDECREF(step);
+        if (!s) goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {
+        Object *b = POP();
+        Object *a = TOP();
+        Object *r;
+        if (IS_TYPE(a, IntType) && IS_TYPE(b, IntType) && int_is_small(a) && int_is_small(b)) {
+            int64_t x = int_small(a), y = int_small(b), z;
+            switch (oparg & ~(uint32_t)BINOP_INPLACE) {
+            case BINOP_ADD:
+                if (!__builtin_add_overflow(x, y, &z)) goto int_result;
+                break;
+            case BINOP_SUB:
+                if (!__builtin_sub_overflow(x, y, &z)) goto int_result;
+                break;
+            case BINOP_MUL:
+                if (!__builtin_mul_overflow(x, y, &z)) goto int_result;
+                break;
+            case BINOP_FLOORDIV:
+                if (y != 0 && !(x == INT64_MIN && y == -1)) {
+                    z = x / y;
+                    if ((x % y != 0) && ((x < 0) != (y < 0))) z--;
+                    goto int_result;
+                }
+                break;
+            case BINOP_MOD:
+                if (y != 0 && y != -1) {
+                    z = x % y;
+                    if (z != 0 && ((z < 0) != (y < 0))) z += y;
+                    goto int_result;
+                }
+                break;
+            case BINOP_TRUEDIV:
+                if (y != 0 && x > -(1LL << 53) && x < (1LL << 53) && y > -(1LL << 53) &&
+                    y < (1LL << 53)) {
+                    r = float_from_double((double)x / (double)y);
+                    goto binop_done;
+                }
+                break;
+            case BINOP_AND: z = x & y; goto int_result;
+            case BINOP_OR: z = x | y; goto int_result;
+            case BINOP_XOR: z = x ^ y; goto int_result;
+            case BINOP_RSHIFT:
+                if (y >= 0) {
+                    z = y >= 63 ? (x < 0 ? -1 : 0) : x >> y;
+                    goto int_result;
+                }
+                break;
+            case BINOP_LSHIFT:
+                if (y >= 0 && y < 62 && x >= -(1LL << (62 - y)) && x < (1LL << (62 - y))) {
+                    z = (int64_t)((uint64_t)x << y);
+                    goto int_result;
+                }
+                break;
+            default:
+                break;
+            }
+            goto binop_generic;
+        int_result:
+            r = int_from_i64(z);
+            goto binop_done;
+        }
+        if (IS_TYPE(a, FloatType) || IS_TYPE(b, FloatType)) {
+            double x, y;
+            if (IS_TYPE(a, FloatType)) x = float_value(a);
+            else if (IS_TYPE(a, IntType) && int_is_small(a) && int_small(a) > -(1LL << 53) &&
+                     int_small(a) < (1LL << 53)) x = (double)int_small(a);
+            else goto binop_generic;
+            if (IS_TYPE(b, FloatType)) y = float_value(b);
+            else if (IS_TYPE(b, IntType) && int_is_small(b) && int_small(b) > -(1LL << 53) &&
+                     int_small(b) < (1LL << 53)) y = (double)int_small(b);
+            else goto binop_generic;
+            switch (oparg & ~(uint32_t)BINOP_INPLACE) {
+            case BINOP_ADD: r = float_from_double(x + y); goto binop_done;
+            case BINOP_SUB: r = float_from_double(x - y); goto binop_done;
+            case BINOP_MUL: r = float_from_double(x * y); goto binop_done;
+            case BINOP_TRUEDIV:
+                if (y != 0.0) {
+                    r = float_from_double(x / y);
+                    goto binop_done;
+                }
+                break;
+            default:
+                break;
+            }
+        }
+    binop_generic:
+        if ((oparg & ~(uint32_t)BINOP_INPLACE) == BINOP_ADD && IS_TYPE(a, StrType) &&
+            IS_TYPE(b, StrType))
+            r = str_concat(a, b);
+        else
+            r = obj_binop(a, b, (BinOp)oparg);
+    binop_done:
+        DECREF(b);
+        if (!r) goto error;
+        sp[-1] = r;
+        DECREF(a);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        Object *v = TOP();
+        Object *r;
+        if (IS_TYPE(v, IntType) && int_is_small(v) && int_small(v) != INT64_MIN)
+            r = int_from_i64(-int_small(v));
+        else if (IS_TYPE(v, FloatType))
+            r = float_from_double(-float_value(v));
+        else
+            r = obj_unaryop(v, UNOP_NEG);
+        if (!r) goto error;
+        sp[-1] = r;
+        DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_POSITIVE) {
+        Object *v = TOP();
+        Object *r = obj_unaryop(v, UNOP_POS);
+        if (!r) goto error;
+        sp[-1] = r;
+        DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        Object *v = TOP();
+        Object *r = obj_unaryop(v, UNOP_INVERT);
+        if (!r) goto error;
+        sp[-1] = r;
+        DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        Object *v = TOP();
+        int t = v == OBJ_TRUE ? 1 : v == OBJ_FALSE || v == OBJ_NONE ? 0 : obj_is_true(v);
+        if (t < 0) goto error;
+        sp[-1] = bool_from(!t);
+        DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        Object *b = POP();
+        Object *a = TOP();
+        int t;
+        if (IS_TYPE(a, IntType) && IS_TYPE(b, IntType) && int_is_small(a) && int_is_small(b)) {
+            int64_t x = int_small(a), y = int_small(b);
+            switch (oparg) {
+            case CMP_LT: t = x < y; break;
+            case CMP_LE: t = x <= y; break;
+            case CMP_EQ: t = x == y; break;
+            case CMP_NE: t = x != y; break;
+            case CMP_GT: t = x > y; break;
+            default: t = x >= y; break;
+            }
+            goto compare_bool;
+        }
+        if (IS_TYPE(a, FloatType) && IS_TYPE(b, FloatType)) {
+            double x = float_value(a), y = float_value(b);
+            switch (oparg) {
+            case CMP_LT: t = x < y; break;
+            case CMP_LE: t = x <= y; break;
+            case CMP_EQ: t = x == y; break;
+            case CMP_NE: t = x != y; break;
+            case CMP_GT: t = x > y; break;
+            default: t = x >= y; break;
+            }
+            goto compare_bool;
+        }
+        {
+            Object *r = obj_richcompare(a, b, (CompareOp)oparg);
+            DECREF(b);
+            if (!r) goto error;
+            sp[-1] = r;
+            DECREF(a);
+            DISPATCH();
+        }
+    compare_bool:
+        DECREF(b);
+        DECREF(a);
+        /* fuse with a following conditional jump: no bool pushed */
+        {
+            uint32_t next = *ip;
+            if (INSTR_OP(next) == OP_POP_JUMP_IF_FALSE) {
+                sp--;
+                ip++;
+                if (!t) JUMP_TO(INSTR_ARG(next));
+                DISPATCH();
+            }
+            if (INSTR_OP(next) == OP_POP_JUMP_IF_TRUE) {
+                sp--;
+                ip++;
+                if (t) JUMP_TO(INSTR_ARG(next));
+                DISPATCH();
+            }
+        }
+        sp[-1] = bool_from(t);
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        Object *b = POP();
+        Object *a = TOP();
+        int t = (a == b) ^ (int)oparg;
+        DECREF(b);
+        DECREF(a);
+        sp[-1] = bool_from(t);
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        Object *b = POP();
+        Object *a = TOP();
+        int t = obj_contains(b, a);
+        DECREF(b);
+        if (t < 0) goto error;
+        DECREF(a);
+        sp[-1] = bool_from(t ^ (int)oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP) {
+        JUMP_TO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD) {
+        JUMP_TO(oparg);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        Object *v = POP();
+        if (v == OBJ_FALSE || v == OBJ_NONE) {
+            JUMP_TO(oparg);
+        } else if (v != OBJ_TRUE) {
+            int t = obj_is_true(v);
+            DECREF(v);
+            if (t < 0) goto error;
+            if (!t) JUMP_TO(oparg);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        Object *v = POP();
+        if (v == OBJ_TRUE) {
+            JUMP_TO(oparg);
+        } else if (v != OBJ_FALSE && v != OBJ_NONE) {
+            int t = obj_is_true(v);
+            DECREF(v);
+            if (t < 0) goto error;
+            if (t) JUMP_TO(oparg);
+        }
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        Object *v = TOP();
+        int t = v == OBJ_TRUE ? 1 : v == OBJ_FALSE || v == OBJ_NONE ? 0 : obj_is_true(v);
+        if (t < 0) goto error;
+        if (!t) {
+            JUMP_TO(oparg);
+        } else {
+            sp--;
+            DECREF(v);
+        }
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        Object *v = TOP();
+        int t = v == OBJ_TRUE ? 1 : v == OBJ_FALSE || v == OBJ_NONE ? 0 : obj_is_true(v);
+        if (t < 0) goto error;
+        if (t) {
+            JUMP_TO(oparg);
+        } else {
+            sp--;
+            DECREF(v);
+        }
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        Object *o = TOP();
+        Object *it = obj_iter(o);
+        if (!it) goto error;
+        sp[-1] = it;
+        DECREF(o);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        Object *it = TOP();
+        Object *(*next)(Object *) = TYPE(it)->iternext;
+        Object *v = next ? next(it) : obj_next(it);
+        if (LIKELY(v != NULL)) {
+            PUSH(v);
+            DISPATCH();
+        }
+        if (err_occurred()) {
+            if (!err_matches(Exc_StopIteration)) goto error;
+            err_clear();
+        }
+        sp--;
+        DECREF(it);
+        JUMP_TO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        Object *t = tuple_new(oparg);
+        if (!t) goto error;
+        Object **items = tuple_items(t);
+        sp -= oparg;
+        memcpy(items, sp, oparg * sizeof(Object *));
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        Object *l = list_new(oparg);
+        if (!l) goto error;
+        sp -= oparg;
+        for (uint32_t i = 0; i < oparg; i++) list_set_init(l, i, sp[i]);
+        PUSH(l);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        Object *s = set_new(NULL);
+        int rc = s ? 0 : -1;
+        for (uint32_t i = 0; i < oparg; i++) {
+            Object *v = sp[(int)i - (int)oparg];
+            if (rc == 0 && set_add(s, v) < 0) rc = -1;
+            DECREF(v);
+        }
+        sp -= oparg;
+        if (rc < 0) {
+            XDECREF(s);
+            goto error;
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        Object *d = dict_new();
+        int rc = d ? 0 : -1;
+        Object **base = sp - 2 * oparg;
+        for (uint32_t i = 0; i < oparg; i++) {
+            if (rc == 0 && dict_set(d, base[2 * i], base[2 * i + 1]) < 0) rc = -1;
+            DECREF(base[2 * i]);
+            DECREF(base[2 * i + 1]);
+        }
+        sp = base;
+        if (rc < 0) {
+            XDECREF(d);
+            goto error;
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {
+        StrBuilder sb;
+        sb_init(&sb);
+        Object **base = sp - oparg;
+        int rc = 0;
+        for (uint32_t i = 0; i < oparg; i++) {
+            if (rc == 0 && sb_append_str(&sb, base[i]) < 0) rc = -1;
+            DECREF(base[i]);
+        }
+        sp = base;
+        if (rc < 0) {
+            sb_free(&sb);
+            goto error;
+        }
+        Object *s = sb_finish(&sb);
+        if (!s) goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {
+        Object *v = POP();
+        int rc = list_append(PEEK(oparg), v);
+        DECREF(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        Object *v = POP();
+        int rc = set_add(PEEK(oparg), v);
+        DECREF(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        Object *v = POP();
+        Object *k = POP();
+        int rc = dict_set(PEEK(oparg), k, v);
+        DECREF(k);
+        DECREF(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        Object *it = POP();
+        int rc;
+        if (!TYPE(it)->iter && !TYPE(it)->getitem) {
+            err_format(Exc_TypeError, "Value after * must be an iterable, not %T", it);
+            rc = -1;
+        } else {
+            rc = list_extend(PEEK(oparg), it);
+        }
+        DECREF(it);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        Object *it = POP();
+        Object *s = PEEK(oparg);
+        Object *iter = obj_iter(it);
+        DECREF(it);
+        if (!iter) goto error;
+        Object *v;
+        int rc = 0;
+        while ((v = obj_next(iter))) {
+            rc = set_add(s, v);
+            DECREF(v);
+            if (rc < 0) break;
+        }
+        DECREF(iter);
+        if (rc < 0 || err_occurred()) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        Object *m = POP();
+        int rc = dict_merge_into(PEEK(oparg), m, NULL, false);
+        DECREF(m);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        Object *m = POP();
+        Object *callable = (sp - f->stack) >= (ptrdiff_t)oparg + 3 ? PEEK(oparg + 3) : NULL;
+        int rc = dict_merge_into(PEEK(oparg), m, callable, true);
+        DECREF(m);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {
+        Object *l = TOP();
+        Object *t = list_as_tuple(l);
+        if (!t) goto error;
+        sp[-1] = t;
+        DECREF(l);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        Object *seq = POP();
+        int rc = unpack_iterable(seq, oparg, sp);
+        DECREF(seq);
+        if (rc < 0) goto error;
+        sp += oparg;
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        size_t before = oparg & 0xff, after = oparg >> 8;
+        Object *seq = POP();
+        Object *l;
+        if (!TYPE(seq)->iter && !TYPE(seq)->getitem) {
+            err_format(Exc_TypeError, "cannot unpack non-iterable %T object", seq);
+            l = NULL;
+        } else {
+            l = obj_to_list(seq);
+        }
+        DECREF(seq);
+        if (!l) goto error;
+        size_t n = list_size(l);
+        if (n < before + after) {
+            err_format(Exc_ValueError, "not enough values to unpack (expected at least %zu, got %zu)",
+                       before + after, n);
+            DECREF(l);
+            goto error;
+        }
+        Object **items = ((ListObject *)l)->items;
+        for (size_t i = 0; i < after; i++) PUSH(NEWREF(items[n - 1 - i]));
+        Object *mid = list_from_array(items + before, n - before - after);
+        if (!mid) {
+            DECREF(l);
+            goto error;
+        }
+        PUSH(mid);
+        for (size_t i = before; i-- > 0;) PUSH(NEWREF(items[i]));
+        DECREF(l);
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {
+        Object *spec = (oparg & 4) ? POP() : NULL;
+        Object *v = TOP();
+        Object *r = format_value(v, oparg, spec);
+        XDECREF(spec);
+        if (!r) goto error;
+        sp[-1] = r;
+        DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(CALL) {
+        size_t nargs_total = oparg;
+        Object *kwnames = NULL;
+        size_t nkw = 0;
+        goto do_call;
+
+    TARGET(CALL_KW)
+        kwnames = POP();
+        nkw = tuple_size(kwnames);
+        nargs_total = oparg;
+
+    do_call: {
+        Object **base = sp - nargs_total - 2;
+        Object *callable = base[0];
+        Object **args = base + 2;
+        size_t npos = nargs_total - nkw;
+        Object *r;
+        if (base[1]) {
+            args = base + 1;
+            npos++;
+        } else if (IS_TYPE(callable, MethodType)) {
+            MethodObject *m = (MethodObject *)callable;
+            base[1] = NEWREF(m->self);
+            base[0] = NEWREF(m->func);
+            DECREF(callable);
+            callable = base[0];
+            args = base + 1;
+            npos++;
+        }
+        if (IS_TYPE(callable, FunctionType)) {
+            FunctionObject *fn = (FunctionObject *)callable;
+            CodeObject *fco = (CodeObject *)fn->code;
+            if (!(fco->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+                CHECK_EVAL_BREAKER();
+                Frame *nf;
+                if (!kwnames && npos == fco->argcount && fco->kwonlyargcount == 0 &&
+                    !(fco->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+                    if (recursion_check(ts) < 0) goto error;
+                    /* the common case: the frame takes over the stack's
+                     * references to the function and the arguments */
+                    nf = frame_push(fco);
+                    nf->func = callable;
+                    nf->globals = fn->globals;
+                    nf->builtins = fn->builtins;
+                    memcpy(nf->localsplus, args, npos * sizeof(Object *));
+                    sp = base;
+                    if ((fco->ncellvars || fco->nfreevars) && init_cells(nf, fn) < 0) {
+                        frame_clear(nf);
+                        frame_pop(nf);
+                        goto error;
+                    }
+                    ts->recursion_depth++;
+                } else {
+                    nf = function_frame(ts, fn, args, npos, kwnames);
+                    while (sp > base) {
+                        Object *x = POP();
+                        XDECREF(x);
+                    }
+                    XDECREF(kwnames);
+                    if (!nf) goto error;
+                }
+                SAVE_FRAME();
+                nf->back = f;
+                nf->state = FRAME_RUNNING;
+                f = nf;
+                ts->frame = f;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
+        r = obj_call(callable, args, npos, kwnames);
+        while (sp > base) {
+            Object *x = POP();
+            XDECREF(x);
+        }
+        XDECREF(kwnames);
+        if (!r) goto error;
+        PUSH(r);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+    }
+
+    TARGET(CALL_EX) {
+        Object *kwargs = (oparg & 1) ? POP() : NULL;
+        Object *cargs = POP();
+        Object *self = POP();
+        Object *callable = TOP();
+        Object *r = NULL;
+        Object *argtuple = NULL, *kwnames = NULL;
+        Object **buf = NULL;
+        if (!TUPLE_CHECK(cargs)) {
+            if (!TYPE(cargs)->iter && !TYPE(cargs)->getitem) {
+                Object *desc = callable_desc(callable);
+                if (desc) {
+                    err_format(Exc_TypeError, "%U argument after * must be an iterable, not %T",
+                               desc, cargs);
+                    DECREF(desc);
+                }
+                goto call_ex_done;
+            }
+            argtuple = obj_to_tuple(cargs);
+            if (!argtuple) goto call_ex_done;
+        } else {
+            argtuple = NEWREF(cargs);
+        }
+        if (kwargs && !DICT_CHECK(kwargs)) {
+            Object *d = dict_new();
+            if (!d || dict_merge_into(d, kwargs, callable, true) < 0) {
+                XDECREF(d);
+                goto call_ex_done;
+            }
+            SETREF(kwargs, d);
+        }
+        {
+            size_t npos = tuple_size(argtuple) + (self ? 1 : 0);
+            size_t nkw = kwargs ? (size_t)dict_size(kwargs) : 0;
+            buf = mem_alloc((npos + nkw + 1) * sizeof(Object *));
+            size_t k = 0;
+            if (self) buf[k++] = self;
+            for (size_t i = 0; i < tuple_size(argtuple); i++) buf[k++] = tuple_get(argtuple, i);
+            if (nkw) {
+                kwnames = tuple_new(nkw);
+                if (!kwnames) goto call_ex_done;
+                size_t pos = 0, j = 0;
+                Object *key, *value;
+                while (j < nkw && dict_next(kwargs, &pos, &key, &value)) {
+                    tuple_items(kwnames)[j++] = NEWREF(key);
+                    buf[k++] = value;
+                }
+            }
+            if (IS_TYPE(callable, FunctionType) &&
+                !(((CodeObject *)((FunctionObject *)callable)->code)->flags &
+                  (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+                Frame *nf = function_frame(ts, (FunctionObject *)callable, buf, npos, kwnames);
+                mem_free(buf);
+                XDECREF(kwnames);
+                DECREF(argtuple);
+                XDECREF(kwargs);
+                DECREF(cargs);
+                XDECREF(self);
+                sp--;
+                DECREF(callable);
+                if (!nf) goto error;
+                SAVE_FRAME();
+                nf->back = f;
+                nf->state = FRAME_RUNNING;
+                f = nf;
+                ts->frame = f;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+            r = obj_call(callable, buf, npos, kwnames);
+        }
+    call_ex_done:
+        mem_free(buf);
+        XDECREF(kwnames);
+        XDECREF(argtuple);
+        XDECREF(kwargs);
+        DECREF(cargs);
+        XDECREF(self);
+        sp--;
+        DECREF(callable);
+        if (!r) goto error;
+        PUSH(r);
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        Object *code = POP();
+        Object *closure = (oparg & 4) ? POP() : NULL;
+        Object *kwdefaults = (oparg & 2) ? POP() : NULL;
+        Object *defaults = (oparg & 1) ? POP() : NULL;
+        FunctionObject *fn = (FunctionObject *)function_new(code, f->globals,
+                                                            ((CodeObject *)code)->qualname);
+        DECREF(code);
+        if (!fn) {
+            XDECREF(closure);
+            XDECREF(kwdefaults);
+            XDECREF(defaults);
+            goto error;
+        }
+        fn->closure = closure;
+        fn->kwdefaults = kwdefaults;
+        fn->defaults = defaults;
+        PUSH((Object *)fn);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {
+        Object *retval = POP();
+        if (f == entry) {
+            res = retval;
+            f->sp = sp;
+            goto exit_return;
+        }
+        Frame *back = f->back;
+        f->sp = sp;
+        frame_clear(f);
+        frame_pop(f);
+        ts->recursion_depth--;
+        f = back;
+        ts->frame = f;
+        LOAD_FRAME();
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS) {
+        Object *bc = dict_get_cstr(f->builtins, "__build_class__");
+        if (!bc) {
+            if (!err_occurred()) err_set(Exc_NameError, "__build_class__ not found");
+            goto error;
+        }
+        PUSH(bc);
+        DISPATCH();
+    }
+
+    TARGET(SETUP_FINALLY) {
+        TryBlock *b = &f->blocks[f->nblocks++];
+        b->handler = oparg;
+        b->level = (uint32_t)(sp - f->stack);
+        DISPATCH();
+    }
+
+    TARGET(POP_BLOCK) {
+        f->nblocks--;
+        DISPATCH();
+    }
+
+    TARGET(PUSH_EXC_INFO) {
+        Object *exc = POP();
+        PUSH(ts->handled);              /* the stack takes over that reference */
+        ts->handled = NEWREF(exc);
+        PUSH(exc);
+        TryBlock *b = &f->blocks[f->nblocks++];
+        b->handler = oparg;
+        b->level = (uint32_t)(sp - f->stack) - 1;
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {
+        Object *prev = POP();
+        Object *old = ts->handled;
+        ts->handled = prev;
+        XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT_AND_RERAISE) {
+        Object *exc = POP();
+        Object *prev = POP();
+        Object *old = ts->handled;
+        ts->handled = prev;
+        XDECREF(old);
+        err_restore(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(CHECK_EXC_MATCH) {
+        Object *type = TOP();
+        Object *exc = SECOND();
+        if (check_exc_match_type(type) < 0) goto error;
+        int t = obj_isinstance(exc, type);
+        if (t < 0) goto error;
+        sp[-1] = bool_from(t);
+        DECREF(type);
+        DISPATCH();
+    }
+
+    TARGET(RERAISE) {
+        Object *exc = POP();
+        err_restore(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(RAISE_VARARGS) {
+        if (oparg == 0) {
+            Object *h = ts->handled;
+            if (!h || h == OBJ_NONE) {
+                err_set(Exc_RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            err_restore(NEWREF(h));
+            goto exception_unwind;
+        }
+        Object *cause = oparg == 2 ? POP() : NULL;
+        Object *exc = POP();
+        do_raise(ts, exc, cause);
+        DECREF(exc);
+        XDECREF(cause);
+        goto error;
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(NEWREF(Exc_AssertionError));
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_WITH) {
+        Object *mgr = TOP();
+        Object *enter = special_bound(mgr, "__enter__");
+        if (!enter) {
+            if (!err_occurred())
+                err_format(Exc_TypeError,
+                           "'%s' object does not support the context manager protocol",
+                           type_name(TYPE(mgr)));
+            goto error;
+        }
+        Object *exit = special_bound(mgr, "__exit__");
+        if (!exit) {
+            DECREF(enter);
+            if (!err_occurred())
+                err_format(Exc_TypeError,
+                           "'%s' object does not support the context manager protocol "
+                           "(missed __exit__ method)", type_name(TYPE(mgr)));
+            goto error;
+        }
+        sp[-1] = exit;
+        DECREF(mgr);
+        Object *r = obj_call0(enter);
+        DECREF(enter);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(CALL_EXIT_NONE) {
+        Object *exit = POP();
+        Object *args[3] = {OBJ_NONE, OBJ_NONE, OBJ_NONE};
+        Object *r = obj_call(exit, args, 3, NULL);
+        DECREF(exit);
+        if (!r) goto error;
+        DECREF(r);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        Object *exc = TOP();
+        Object *exit = PEEK(3);
+        Object *tb = ((ExceptionObject *)exc)->traceback;
+        Object *args[3] = {(Object *)TYPE(exc), exc, tb ? tb : OBJ_NONE};
+        Object *r = obj_call(exit, args, 3, NULL);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        Object *v = POP();
+        f->yielded_value = 1;
+        SAVE_FRAME();
+        f->state = FRAME_SUSPENDED;
+        res = v;
+        goto exit_yield;
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        Object *o = TOP();
+        if (IS_TYPE(o, CoroutineType)) {
+            if (!(co->flags & CO_COROUTINE)) {
+                err_set(Exc_TypeError,
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                goto error;
+            }
+            DISPATCH();
+        }
+        if (IS_TYPE(o, GeneratorType)) DISPATCH();
+        Object *it = obj_iter(o);
+        if (!it) goto error;
+        sp[-1] = it;
+        DECREF(o);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_FROM) {
+        Object *v = POP();
+        Object *it = TOP();
+        bool done;
+        SAVE_FRAME();
+        Object *r = vm_send(it, v, &done);
+        DECREF(v);
+        if (!r) goto error;
+        if (done) {
+            sp[-1] = r;
+            DECREF(it);
+            DISPATCH();
+        }
+        /* pass the value up; resume re-runs this instruction */
+        f->yielded_value = 0;
+        f->ip = this_instr;
+        f->sp = sp;
+        f->instr = this_instr;
+        f->state = FRAME_SUSPENDED;
+        res = r;
+        goto exit_yield;
+    }
+
+    TARGET(GET_AWAITABLE) {
+        Object *o = TOP();
+        Object *a = vm_get_awaitable(o);
+        if (!a) goto error;
+        sp[-1] = a;
+        DECREF(o);
+        DISPATCH();
+    }
+
+    TARGET(GET_AITER) {
+        Object *o = TOP();
+        if (!type_lookup_cstr(TYPE(o), "__aiter__")) {
+            err_format(Exc_TypeError, "'async for' requires an object with __aiter__ method, got %s",
+                       type_name(TYPE(o)));
+            goto error;
+        }
+        Object *ait = obj_call_method(o, "__aiter__", NULL, 0);
+        if (!ait) goto error;
+        if (!type_lookup_cstr(TYPE(ait), "__anext__")) {
+            err_format(Exc_TypeError,
+                       "'async for' received an object from __aiter__ that does not implement "
+                       "__anext__: %s", type_name(TYPE(ait)));
+            DECREF(ait);
+            goto error;
+        }
+        sp[-1] = ait;
+        DECREF(o);
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        Object *ait = TOP();
+        if (!type_lookup_cstr(TYPE(ait), "__anext__")) {
+            err_format(Exc_TypeError, "'async for' requires an iterator with __anext__ method, got %s",
+                       type_name(TYPE(ait)));
+            goto error;
+        }
+        Object *n = obj_call_method(ait, "__anext__", NULL, 0);
+        if (!n) goto error;
+        Object *a = vm_get_awaitable(n);
+        DECREF(n);
+        if (!a) goto error;
+        PUSH(a);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        Object *exc = POP();
+        if (EXC_CHECK(exc) && obj_isinstance(exc, (Object *)Exc_StopAsyncIteration) > 0) {
+            DECREF(exc);
+            Object *ait = POP();
+            DECREF(ait);
+            DISPATCH();
+        }
+        err_restore(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        Object *mgr = TOP();
+        Object *enter = special_bound(mgr, "__aenter__");
+        if (!enter) {
+            if (!err_occurred())
+                err_format(Exc_TypeError,
+                           "'%s' object does not support the asynchronous context manager protocol",
+                           type_name(TYPE(mgr)));
+            goto error;
+        }
+        Object *exit = special_bound(mgr, "__aexit__");
+        if (!exit) {
+            DECREF(enter);
+            if (!err_occurred())
+                err_format(Exc_TypeError,
+                           "'%s' object does not support the asynchronous context manager "
+                           "protocol (missed __aexit__ method)", type_name(TYPE(mgr)));
+            goto error;
+        }
+        sp[-1] = exit;
+        DECREF(mgr);
+        Object *r = obj_call0(enter);
+        DECREF(enter);
+        if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(CALL_AEXIT_NONE) {
+        Object *exit = TOP();
+        Object *args[3] = {OBJ_NONE, OBJ_NONE, OBJ_NONE};
+        Object *r = obj_call(exit, args, 3, NULL);
+        if (!r) goto error;
+        sp[-1] = r;
+        DECREF(exit);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        Object *fromlist = POP();
+        Object *level = POP();
+        int lvl = INT_CHECK(level) ? (int)int_as_i64(level) : 0;
+        SAVE_FRAME();
+        Object *m = import_name(names[oparg], f->globals, fromlist, lvl);
+        DECREF(fromlist);
+        DECREF(level);
+        if (!m) goto error;
+        PUSH(m);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        Object *v = vm_import_from(TOP(), names[oparg]);
+        if (!v) goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {
+        Object *m = POP();
+        int rc = import_star(f, m);
+        DECREF(m);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {
+        Object *v = POP();
+        int rc = print_expr(v);
+        DECREF(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+#if !USE_COMPUTED_GOTO
+    default:
+        err_format(Exc_SystemError, "unknown opcode %u", INSTR_OP(word));
+        goto error;
+#endif
+    }
+
+error:
+    /* An exception is pending: record where, then look for a handler. */
+    {
+        Object *exc = err_peek();
+        if (!exc) {
+            err_set(Exc_SystemError, "error return without exception set");
+            exc = err_peek();
+        }
+        uint32_t off = (uint32_t)(this_instr - co->code);
+        exc_add_traceback(exc, (Object *)co, code_line_at(co, off),
+                          co->cols && off < co->ncode ? co->cols[off] : 0);
+    }
+exception_unwind:
+    if (f->nblocks > 0) {
+        TryBlock b = f->blocks[--f->nblocks];
+        Object **level = f->stack + b.level;
+        while (sp > level) {
+            Object *v = POP();
+            XDECREF(v);
+        }
+        PUSH(err_fetch());
+        JUMP_TO(b.handler);
+        DISPATCH();
+    }
+    f->sp = sp;
+    if (f != entry) {
+        Frame *back = f->back;
+        frame_clear(f);
+        frame_pop(f);
+        ts->recursion_depth--;
+        f = back;
+        ts->frame = f;
+        LOAD_FRAME();
+        this_instr = f->instr;
+        goto error;
+    }
+    f->state = FRAME_DONE;
+    frame_clear(f);
+    res = NULL;
+    goto exit_frame;
+
+exit_return:
+    f->state = FRAME_DONE;
+    frame_clear(f);
+exit_yield:
+exit_frame:
+    ts->c_recursion_depth--;
+    ts->frame = entry->back;
+    return res;
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+Object *eval_call_function(Object *func, Object *const *args, size_t nargs, Object *kwnames) {
+    ThreadState *ts = ts_current();
+    FunctionObject *fn = (FunctionObject *)func;
+    CodeObject *co = (CodeObject *)fn->code;
+    if (co->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+        return make_generator(fn, args, nargs, kwnames);
+    Frame *f = function_frame(ts, fn, args, nargs, kwnames);
+    if (!f) return NULL;
+    Object *r = eval_frame(ts, f, 0);
+    ts->recursion_depth--;
+    frame_pop(f);
+    return r;
+}
+
+/* The builtins dict a module-level frame uses: globals['__builtins__']
+ * (module or dict), else the interpreter's. New reference. */
+static Object *builtins_for(Object *globals) {
+    Object *b = dict_get_cstr(globals, "__builtins__");
+    if (b && IS_INSTANCE(b, ModuleType)) {
+        Object *d = NEWREF(module_dict(b));
+        DECREF(b);
+        return d;
+    }
+    if (b && DICT_CHECK(b)) return b;
+    XDECREF(b);
+    err_clear();
+    return NEWREF(ts_current()->interp->builtins);
+}
+
+Object *eval_code(Object *code, Object *globals, Object *locals) {
+    ThreadState *ts = ts_current();
+    CodeObject *co = (CodeObject *)code;
+    if (co->nfreevars) return err_set(Exc_TypeError, "code object passed to exec() may not contain free variables");
+    if (recursion_check(ts) < 0) return NULL;
+    Frame *f = frame_push(co);
+    f->owns_code = 1;
+    INCREF(code);
+    f->globals = NEWREF(globals);
+    f->builtins = builtins_for(globals);
+    f->locals = NEWREF(locals ? locals : globals);
+    if (co->ncellvars && init_cells(f, NULL) < 0) {
+        frame_clear(f);
+        frame_pop(f);
+        return NULL;
+    }
+    ts->recursion_depth++;
+    Object *r = eval_frame(ts, f, 0);
+    ts->recursion_depth--;
+    frame_pop(f);
+    return r;
+}
+
+Object *eval_class_body(Object *func, Object *ns, Object **class_cell) {
+    ThreadState *ts = ts_current();
+    FunctionObject *fn = (FunctionObject *)func;
+    CodeObject *co = (CodeObject *)fn->code;
+    *class_cell = NULL;
+    if (recursion_check(ts) < 0) return NULL;
+    Frame *f = frame_push(co);
+    f->func = NEWREF(fn);
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->locals = NEWREF(ns);
+    if ((co->ncellvars || co->nfreevars) && init_cells(f, fn) < 0) {
+        frame_clear(f);
+        frame_pop(f);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < co->ncellvars; i++)
+        if (str_eq_cstr(tuple_get(co->cellvars, i), "__class__")) {
+            *class_cell = NEWREF(f->cells[i]);
+            break;
+        }
+    ts->recursion_depth++;
+    Object *r = eval_frame(ts, f, 0);
+    ts->recursion_depth--;
+    frame_pop(f);
+    if (!r) CLEAR(*class_cell);
+    return r;
+}
+
+Object *eval_resume_frame(ThreadState *ts, Frame *f, int throwflag) {
+    if (recursion_check(ts) < 0) {
+        if (throwflag) err_clear();
+        return NULL;
+    }
+    ts->recursion_depth++;
+    Object *r = eval_frame(ts, f, throwflag);
+    ts->recursion_depth--;
+    return r;
+}
+
+/* ---- frame introspection for builtins ------------------------------------ */
+
+/* The innermost frame that runs gilt code with a function (super()). */
+int vm_super_args(TypeObject **type, Object **obj) {
+    ThreadState *ts = ts_current();
+    Frame *f = ts->frame;
+    if (!f || !f->func) {
+        err_set(Exc_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    CodeObject *co = f->code;
+    if (co->argcount == 0 && !(co->flags & CO_VARARGS)) {
+        err_set(Exc_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    Object *first = f->localsplus[0];
+    if (co->cell2arg)
+        for (uint32_t i = 0; i < co->ncellvars; i++)
+            if (co->cell2arg[i] == 0) first = ((CellObject *)f->cells[i])->ref;
+    if (!first && (co->flags & CO_VARARGS) && co->argcount == 0) {
+        Object *t = f->localsplus[co->kwonlyargcount];
+        if (t && TUPLE_CHECK(t) && tuple_size(t) > 0) first = tuple_get(t, 0);
+    }
+    if (!first) {
+        err_set(Exc_RuntimeError, "super(): arg[0] deleted");
+        return -1;
+    }
+    for (uint32_t i = 0; i < co->nfreevars; i++) {
+        if (!str_eq_cstr(tuple_get(co->freevars, i), "__class__")) continue;
+        Object *cls = ((CellObject *)f->cells[co->ncellvars + i])->ref;
+        if (!cls) {
+            err_set(Exc_RuntimeError, "super(): empty __class__ cell");
+            return -1;
+        }
+        if (!HAS_FLAG(cls, TPFLAG_TYPE_SUBCLASS) && !IS_TYPE(cls, TypeType)) {
+            err_format(Exc_RuntimeError, "super(): __class__ is not a type (%T)", cls);
+            return -1;
+        }
+        *type = (TypeObject *)cls;
+        *obj = first;
+        return 0;
+    }
+    err_set(Exc_RuntimeError, "super(): __class__ cell not found");
+    return -1;
+}
+
+Object *vm_current_globals(void) {
+    ThreadState *ts = ts_current();
+    return ts && ts->frame ? ts->frame->globals : NULL;
+}
+
+Object *vm_current_locals(void) {
+    ThreadState *ts = ts_current();
+    Frame *f = ts ? ts->frame : NULL;
+    if (!f) return err_set(Exc_SystemError, "no current frame");
+    if (f->locals) return NEWREF(f->locals);
+    CodeObject *co = f->code;
+    Object *d = dict_new();
+    if (!d) return NULL;
+    for (uint32_t i = 0; i < co->nlocals; i++) {
+        Object *v = f->localsplus[i];
+        if (v && dict_set(d, tuple_get(co->varnames, i), v) < 0) goto fail;
+    }
+    for (uint32_t i = 0; i < co->ncellvars + co->nfreevars; i++) {
+        Object *cell = f->cells[i];
+        Object *v = cell ? ((CellObject *)cell)->ref : NULL;
+        if (v && dict_set(d, cell_name(co, i), v) < 0) goto fail;
+    }
+    return d;
+fail:
+    DECREF(d);
+    return NULL;
+}

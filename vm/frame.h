@@ -1,0 +1,111 @@
+/* frame.h — activation records of the VM (frame.c), and the inline-cache
+ * entries the eval loop keeps in code objects.
+ *
+ * A frame is one allocation: the Frame header followed by
+ *     localsplus[0 .. nlocals)                  local variable slots
+ *     localsplus[nlocals .. + ncells)           cell objects (cellvars, freevars)
+ *     localsplus[.. + stacksize)                the value stack
+ *     then maxblocks TryBlock entries            the block stack
+ * with every size taken from the code object.
+ *
+ * Ordinary calls take frames from a per-thread chunked stack (frame_push /
+ * frame_pop, strictly last-in first-out, a pointer bump each way). Frames of
+ * generators and coroutines outlive the call that made them, so they are
+ * allocated on the heap (frame_new_heap) and freed by their generator.
+ *
+ * Ownership: a frame owns a reference to `func` when it has one, and then
+ * borrows code/globals/builtins from it; without a function (module and
+ * class bodies run by eval_code) it owns code, globals and builtins itself.
+ * It owns `locals` (a mapping, or NULL for function frames), every non-NULL
+ * local slot and cell, and every value-stack entry below `sp`.
+ */
+#ifndef GILT_FRAME_H
+#define GILT_FRAME_H
+
+#include "object.h"
+#include "code.h"
+#include "interp.h"
+
+typedef struct TryBlock {
+    uint32_t handler;          /* word offset of the handler                 */
+    uint32_t level;            /* value-stack depth to unwind to             */
+} TryBlock;
+
+enum {
+    FRAME_CREATED,             /* not yet started (fresh generator)          */
+    FRAME_RUNNING,
+    FRAME_SUSPENDED,           /* a generator stopped at a yield             */
+    FRAME_DONE,                /* returned or raised; slots cleared          */
+};
+
+typedef struct Frame {
+    struct Frame *back;        /* the caller's frame (NULL at the bottom)    */
+    CodeObject *code;
+    Object *func;              /* owned FunctionObject, or NULL              */
+    Object *globals;           /* dict                                       */
+    Object *builtins;          /* dict                                       */
+    Object *locals;            /* owned mapping for module/class bodies      */
+    uint32_t *ip;              /* where execution resumes                    */
+    uint32_t *instr;           /* the instruction running (line numbers)     */
+    Object **sp;               /* value stack top (saved at calls/yields)    */
+    Object **stack;            /* value stack base                           */
+    Object **cells;            /* localsplus + nlocals                       */
+    TryBlock *blocks;
+    uint32_t nblocks;
+    uint8_t is_entry;          /* returning from it leaves the C eval loop   */
+    uint8_t on_heap;           /* generator frame (frame_new_heap)           */
+    uint8_t state;             /* FRAME_*                                    */
+    uint8_t owns_code;         /* code/globals/builtins owned (func NULL)    */
+    uint8_t yielded_value;     /* last suspension was YIELD_VALUE (1) or a
+                                  value passed up by YIELD_FROM (0)          */
+    Object *gen;               /* borrowed: the generator running this frame */
+    Object *localsplus[];
+} Frame;
+
+/* Inline cache entry (one per cached instruction, in CodeObject.caches). */
+typedef struct InlineCache {
+    const void *key;           /* globals dict or type the entry is valid for */
+    uint64_t version;          /* its dict or type version                   */
+    uint64_t version2;         /* builtins dict version (LOAD_GLOBAL)        */
+    Object *value;             /* borrowed: valid while the versions match   */
+    uint32_t kind;             /* what the entry means (eval.c)              */
+} InlineCache;
+
+/* Bytes a frame for `code` needs. */
+size_t frame_size(CodeObject *code);
+/* A frame for `code` on this thread's frame stack; slots zeroed, header set
+ * up except func/globals/builtins/locals, which the caller fills. NULL with
+ * MemoryError never happens (aborts on OOM). */
+Frame *frame_push(CodeObject *code);
+/* Release the most recently pushed frame's memory (after frame_clear). */
+void frame_pop(Frame *f);
+/* A frame that lives on the heap (generators); freed with frame_free_heap. */
+Frame *frame_new_heap(CodeObject *code);
+void frame_free_heap(Frame *f);
+/* Drop every reference the frame holds (slots, stack, func/code/...). */
+void frame_clear(Frame *f);
+/* Source line of the instruction the frame is running. */
+int frame_line(Frame *f);
+
+/* eval.c: run a class body (a function made from the body's code) with
+ * `ns` as its locals. On success *class_cell is the body's __class__ cell
+ * (new reference) or NULL. */
+Object *eval_class_body(Object *func, Object *ns, Object **class_cell);
+/* generator.c: a generator/coroutine/async generator running frame `f`
+ * (which it takes over). */
+Object *gen_new_from_frame(Frame *f);
+/* eval.c: resume a frame (generators): `throwflag` set means the pending
+ * exception is raised at the frame's current instruction. Returns the
+ * yielded or returned value (f->state tells which), or NULL. */
+Object *eval_resume_frame(ThreadState *ts, Frame *f, int throwflag);
+/* eval.c: the internal iterator-send used by YIELD_FROM and the generator
+ * types: send `v` into `it`; *done set when `it` finished (the result is its
+ * return value). */
+Object *vm_send(Object *it, Object *v, bool *done);
+/* eval.c: the awaitable iterator of `o` (GET_AWAITABLE). */
+Object *vm_get_awaitable(Object *o);
+/* eval.c: print one instruction of `co` at `offset` like dis does
+ * (dis.c implements it; the tracer uses it). */
+void dis_instruction(CodeObject *co, uint32_t offset, int lineno, bool is_target, FILE *out);
+
+#endif
