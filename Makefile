@@ -91,11 +91,18 @@ lang: all
 
 # Every test: the C unit suites, then the language tests, even when the
 # unit suites fail, so one run shows everything; fails if either failed.
-test: all
+test: all repl-test
 	@status=0; \
 	$(MAKE) --no-print-directory unit || status=1; \
 	tests/run_lang.sh || status=1; \
 	exit $$status
+
+# The REPL through a pseudo-terminal, and REPL.md's transcripts, on both
+# builds (tests/repl/).
+.PHONY: repl-test
+repl-test: all
+	@python3 tests/repl/test_repl.py build/gilt build/gilt-ft
+	@python3 tests/repl/check_replmd.py REPL.md build/gilt build/gilt-ft
 
 # gilt vs python3 timings (never fails the build or the tests).
 bench: all

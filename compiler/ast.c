@@ -118,7 +118,7 @@ static void print_const(FILE *out, const AstConst *c) {
         if (c->big) fputs(c->text, out);
         else fprintf(out, "%" PRId64, c->i);
         break;
-    case CONST_FLOAT: fprintf(out, "%.17g", c->f); break;
+    case CONST_FLOAT: fprintf(out, "%.17g%s", c->f, c->imaginary ? "j" : ""); break;
     case CONST_STR: print_escaped(out, c->text, c->len, 0); break;
     case CONST_BYTES: print_escaped(out, c->text, c->len, 'b'); break;
     }
@@ -216,6 +216,7 @@ static int dump_node(Dumper *d, Node *n, const char *label) {
     case N_FunctionDef:
         r = dump_list(d, "decorators", &n->v.funcdef.decorators);
         if (!r) r = dump_child(d, n->v.funcdef.args, NULL);
+        if (!r) r = dump_child(d, n->v.funcdef.returns, "returns");
         if (!r) r = dump_list(d, "body", &n->v.funcdef.body);
         break;
     case N_ClassDef:
@@ -346,6 +347,7 @@ static int dump_node(Dumper *d, Node *n, const char *label) {
         if (!r) r = dump_list(d, "defaults", &n->v.arguments.defaults);
         break;
     case N_keyword: r = dump_child(d, n->v.keyword.value, NULL); break;
+    case N_arg: r = dump_child(d, n->v.arg.annotation, "annotation"); break;
     case N_withitem:
         r = dump_child(d, n->v.withitem.context_expr, NULL);
         if (!r) r = dump_child(d, n->v.withitem.optional_vars, "as");

@@ -58,6 +58,7 @@ typedef enum {
 typedef struct AstConst {
     ConstKind kind;
     bool big;                /* CONST_INT too large for int64: use `text`    */
+    bool imaginary;          /* CONST_FLOAT written with a j suffix (1j)     */
     int64_t i;
     double f;
     const char *text;        /* STR/BYTES data (len bytes), or big-int digits */
@@ -74,6 +75,7 @@ struct Node {
         struct { Node *body; } expression;      /* Expression (eval mode)   */
         struct {
             const char *name; Node *args; NodeList body, decorators;
+            Node *returns;   /* return annotation or NULL */
             bool is_async; struct Scope *scope;
         } funcdef;                              /* FunctionDef              */
         struct {
@@ -126,7 +128,7 @@ struct Node {
             NodeList kw_defaults;                   /* NULL entries allowed */
             NodeList defaults;
         } arguments;
-        struct { const char *arg; } arg;
+        struct { const char *arg; Node *annotation; } arg;
         struct { const char *arg; Node *value; } keyword; /* arg NULL: **value */
         struct { const char *name, *asname; } alias;
         struct { Node *context_expr, *optional_vars; } withitem;

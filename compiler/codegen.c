@@ -281,7 +281,10 @@ static int add_const_name_tuple(Compiler *c, const char **names, int n) {
 
 static void load_const_index(Compiler *c, int idx) { emit(c, OP_LOAD_CONST, idx); }
 
+static const char *mangle(Compiler *c, const char *name);
 static int name_index(Compiler *c, const char *name) { return strmap_intern(&c->u->names, name); }
+/* An attribute name, mangled inside classes. */
+static int attr_index(Compiler *c, const char *name) { return name_index(c, mangle(c, name)); }
 
 /* ---- units -------------------------------------------------------------------------- */
 
@@ -446,8 +449,13 @@ static Object *finish_unit(Compiler *c, const char *name, const char *qualname, 
 
 typedef enum { NAME_LOAD, NAME_STORE, NAME_DEL } NameAction;
 
+static const char *mangle(Compiler *c, const char *name) {
+    return c->u->scope ? symtable_mangle(c->u->scope->private_name, name) : name;
+}
+
 static void compile_name(Compiler *c, const char *name, NameAction act) {
     CodeUnit *u = c->u;
+    name = mangle(c, name);
     SymScope where = u->scope ? symtable_lookup(u->scope, name) : SYM_GLOBAL_IMPLICIT;
     static const int fast_ops[] = { OP_LOAD_FAST, OP_STORE_FAST, OP_DELETE_FAST };
     static const int deref_ops[] = { OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF };
@@ -498,6 +506,19 @@ static void set_location(Compiler *c, Node *n) {
 
 static bool is_const(Node *e) { return e->kind == N_Constant; }
 
+/* gilt has no complex type: an imaginary literal compiles to a call of
+ * `complex(0.0, imag)`, which fails at run time unless a `complex` is
+ * defined, while code that never evaluates it still compiles and runs. */
+static void compile_imaginary(Compiler *c, const AstConst *k) {
+    compile_name(c, "complex", NAME_LOAD);
+    emit0(c, OP_PUSH_NULL);
+    AstConst zero = { .kind = CONST_FLOAT, .f = 0.0 };
+    AstConst imag = { .kind = CONST_FLOAT, .f = k->f };
+    load_const_index(c, add_const(c, &zero));
+    load_const_index(c, add_const(c, &imag));
+    emit(c, OP_CALL, 2);
+}
+
 static bool const_is_true(const AstConst *k) {
     switch (k->kind) {
     case CONST_NONE: case CONST_FALSE: return false;
@@ -511,7 +532,7 @@ static bool const_is_true(const AstConst *k) {
 
 /* Is e a constant, or a tuple built only of constants (foldable)? */
 static bool is_constant_tree(Node *e) {
-    if (e->kind == N_Constant) return true;
+    if (e->kind == N_Constant) return !e->v.constant.value.imaginary;
     if (e->kind == N_Tuple && e->v.seq.ctx == CTX_LOAD) {
         for (int i = 0; i < e->v.seq.elts.n; i++)
             if (!is_constant_tree(e->v.seq.elts.items[i])) return false;
@@ -627,7 +648,7 @@ static void compile_sequence(Compiler *c, NodeList *elts, int kind) {
     if (!has_starred(elts)) {
         if (kind == 0 && elts->n >= 3) {
             bool all_const = true;
-            for (int i = 0; i < elts->n && all_const; i++) all_const = is_const(elts->items[i]);
+            for (int i = 0; i < elts->n && all_const; i++) all_const = is_constant_tree(elts->items[i]) && is_const(elts->items[i]);
             if (all_const) {
                 /* [1, 2, 3] -> BUILD_LIST 0; LOAD_CONST (1, 2, 3); LIST_EXTEND */
                 Object *t = own(c, tuple_new(elts->n));
@@ -744,7 +765,7 @@ static void compile_call(Compiler *c, Node *e) {
     if (f->kind == N_Attribute) {
         visit_expr(c, f->v.attribute.value);
         c->u->line = f->end_line;
-        emit(c, OP_LOAD_METHOD, name_index(c, f->v.attribute.attr));
+        emit(c, OP_LOAD_METHOD, attr_index(c, f->v.attribute.attr));
     } else {
         visit_expr(c, f);
         emit0(c, OP_PUSH_NULL);
@@ -822,7 +843,7 @@ static void make_closure(Compiler *c, Object *code, Node *args, CodeUnit *child_
         for (int i = 0; i < args->v.arguments.kwonlyargs.n; i++) {
             Node *def = args->v.arguments.kw_defaults.items[i];
             if (!def) continue;
-            load_const_index(c, add_const_str(c, args->v.arguments.kwonlyargs.items[i]->v.arg.arg));
+            load_const_index(c, add_const_str(c, mangle(c, args->v.arguments.kwonlyargs.items[i]->v.arg.arg)));
             visit_expr(c, def);
             n++;
         }
@@ -859,13 +880,13 @@ static void add_params(Compiler *c, Node *args, int *argcount, int *posonly, int
     *argcount = *posonly + args->v.arguments.args.n;
     *kwonly = args->v.arguments.kwonlyargs.n;
     for (int i = 0; i < args->v.arguments.posonlyargs.n; i++)
-        strmap_intern(&u->varnames, args->v.arguments.posonlyargs.items[i]->v.arg.arg);
+        strmap_intern(&u->varnames, mangle(c, args->v.arguments.posonlyargs.items[i]->v.arg.arg));
     for (int i = 0; i < args->v.arguments.args.n; i++)
-        strmap_intern(&u->varnames, args->v.arguments.args.items[i]->v.arg.arg);
+        strmap_intern(&u->varnames, mangle(c, args->v.arguments.args.items[i]->v.arg.arg));
     for (int i = 0; i < args->v.arguments.kwonlyargs.n; i++)
-        strmap_intern(&u->varnames, args->v.arguments.kwonlyargs.items[i]->v.arg.arg);
-    if (args->v.arguments.vararg) strmap_intern(&u->varnames, args->v.arguments.vararg->v.arg.arg);
-    if (args->v.arguments.kwarg) strmap_intern(&u->varnames, args->v.arguments.kwarg->v.arg.arg);
+        strmap_intern(&u->varnames, mangle(c, args->v.arguments.kwonlyargs.items[i]->v.arg.arg));
+    if (args->v.arguments.vararg) strmap_intern(&u->varnames, mangle(c, args->v.arguments.vararg->v.arg.arg));
+    if (args->v.arguments.kwarg) strmap_intern(&u->varnames, mangle(c, args->v.arguments.kwarg->v.arg.arg));
 }
 
 static void compile_lambda(Compiler *c, Node *e) {
@@ -1003,7 +1024,10 @@ static void visit_expr(Compiler *c, Node *e) {
     int saved_line = c->u->line, saved_col = c->u->col;
     set_location(c, e);
     switch (e->kind) {
-    case N_Constant: load_const_index(c, add_const(c, &e->v.constant.value)); break;
+    case N_Constant:
+        if (e->v.constant.value.imaginary) compile_imaginary(c, &e->v.constant.value);
+        else load_const_index(c, add_const(c, &e->v.constant.value));
+        break;
     case N_Name: compile_name(c, e->v.name.id, NAME_LOAD); break;
     case N_BoolOp: {
         int end = new_label(c);
@@ -1029,7 +1053,7 @@ static void visit_expr(Compiler *c, Node *e) {
         break;
     case N_UnaryOp: {
         Node *x = e->v.unaryop.operand;
-        if (e->v.unaryop.op == UNARY_NEG && x->kind == N_Constant &&
+        if (e->v.unaryop.op == UNARY_NEG && x->kind == N_Constant && !x->v.constant.value.imaginary &&
             (x->v.constant.value.kind == CONST_FLOAT ||
              (x->v.constant.value.kind == CONST_INT && (x->v.constant.value.big || x->v.constant.value.i >= 0)))) {
             fold_negative(c, e);
@@ -1093,7 +1117,7 @@ static void visit_expr(Compiler *c, Node *e) {
     case N_Attribute:
         visit_expr(c, e->v.attribute.value);
         set_location(c, e);
-        emit(c, OP_LOAD_ATTR, name_index(c, e->v.attribute.attr));
+        emit(c, OP_LOAD_ATTR, attr_index(c, e->v.attribute.attr));
         break;
     case N_Subscript:
         visit_expr(c, e->v.subscript.value);
@@ -1142,7 +1166,7 @@ static void compile_store(Compiler *c, Node *t) {
     case N_Attribute:
         visit_expr(c, t->v.attribute.value);
         set_location(c, t);
-        emit(c, OP_STORE_ATTR, name_index(c, t->v.attribute.attr));
+        emit(c, OP_STORE_ATTR, attr_index(c, t->v.attribute.attr));
         break;
     case N_Subscript:
         visit_expr(c, t->v.subscript.value);
@@ -1164,7 +1188,7 @@ static void compile_delete(Compiler *c, Node *t) {
     case N_Name: compile_name(c, t->v.name.id, NAME_DEL); break;
     case N_Attribute:
         visit_expr(c, t->v.attribute.value);
-        emit(c, OP_DELETE_ATTR, name_index(c, t->v.attribute.attr));
+        emit(c, OP_DELETE_ATTR, attr_index(c, t->v.attribute.attr));
         break;
     case N_Subscript:
         visit_expr(c, t->v.subscript.value);
@@ -1513,6 +1537,42 @@ static void compile_decorators_apply(Compiler *c, NodeList *decorators) {
     for (int i = 0; i < decorators->n; i++) emit(c, OP_CALL, 1);
 }
 
+static int push_annotation(Compiler *c, Node *arg) {
+    if (!arg || !arg->v.arg.annotation) return 0;
+    load_const_index(c, add_const_str(c, mangle(c, arg->v.arg.arg)));
+    visit_expr(c, arg->v.arg.annotation);
+    return 1;
+}
+
+/* f.__annotations__ = {...} for a def with annotations, evaluated at
+ * definition time as in Python 3.11: [f] -> [f]. */
+static void compile_annotations(Compiler *c, Node *def) {
+    Node *args = def->v.funcdef.args;
+    bool any = def->v.funcdef.returns != NULL || (args->v.arguments.vararg && args->v.arguments.vararg->v.arg.annotation) ||
+               (args->v.arguments.kwarg && args->v.arguments.kwarg->v.arg.annotation);
+    NodeList *lists[] = { &args->v.arguments.posonlyargs, &args->v.arguments.args,
+                          &args->v.arguments.kwonlyargs };
+    for (int l = 0; l < 3 && !any; l++)
+        for (int i = 0; i < lists[l]->n; i++)
+            if (lists[l]->items[i]->v.arg.annotation) any = true;
+    if (!any) return;
+    emit0(c, OP_DUP_TOP);
+    int n = 0;
+    for (int l = 0; l < 2; l++)
+        for (int i = 0; i < lists[l]->n; i++) n += push_annotation(c, lists[l]->items[i]);
+    n += push_annotation(c, args->v.arguments.vararg);
+    for (int i = 0; i < lists[2]->n; i++) n += push_annotation(c, lists[2]->items[i]);
+    n += push_annotation(c, args->v.arguments.kwarg);
+    if (def->v.funcdef.returns) {
+        load_const_index(c, add_const_str(c, "return"));
+        visit_expr(c, def->v.funcdef.returns);
+        n++;
+    }
+    emit(c, OP_BUILD_MAP, n);
+    emit0(c, OP_ROT_TWO);
+    emit(c, OP_STORE_ATTR, name_index(c, "__annotations__"));
+}
+
 static void compile_function_def(Compiler *c, Node *st) {
     Scope *s = st->v.funcdef.scope;
     CodeUnit *parent = c->u;
@@ -1541,6 +1601,7 @@ static void compile_function_def(Compiler *c, Node *st) {
     leave_unit(c);
     set_location(c, st);
     make_closure(c, code, st->v.funcdef.args, child);
+    compile_annotations(c, st);
     compile_decorators_apply(c, &st->v.funcdef.decorators);
     compile_name(c, st->v.funcdef.name, NAME_STORE);
 }
@@ -1650,12 +1711,12 @@ static void compile_augassign(Compiler *c, Node *st) {
     case N_Attribute:
         visit_expr(c, t->v.attribute.value);
         emit0(c, OP_DUP_TOP);
-        emit(c, OP_LOAD_ATTR, name_index(c, t->v.attribute.attr));
+        emit(c, OP_LOAD_ATTR, attr_index(c, t->v.attribute.attr));
         visit_expr(c, st->v.augassign.value);
         set_location(c, st);
         emit(c, OP_BINARY_OP, op);
         emit0(c, OP_ROT_TWO);
-        emit(c, OP_STORE_ATTR, name_index(c, t->v.attribute.attr));
+        emit(c, OP_STORE_ATTR, attr_index(c, t->v.attribute.attr));
         break;
     case N_Subscript:
         visit_expr(c, t->v.subscript.value);

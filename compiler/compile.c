@@ -128,8 +128,12 @@ done:
     return code;
 }
 
-/* Is the last line of src (after its final newline) blank? */
+/* Is the last line of src blank? The REPL passes every line with its
+ * newline ("if x:\n    y\n"), so one final newline is not a line of its
+ * own: the entry ends with a blank line only once "\n\n" (plus spaces). */
 static bool ends_with_blank_line(const char *src, size_t len) {
+    if (len && src[len - 1] == '\n') len--;
+    if (len && src[len - 1] == '\r') len--;
     const char *nl = NULL;
     for (size_t i = len; i > 0; i--)
         if (src[i - 1] == '\n') { nl = src + i - 1; break; }

@@ -25,7 +25,9 @@ void compile_init(void);
 Object *compile_source(const char *src, size_t len, const char *filename, CompileMode mode);
 /* For the REPL: 1 if `src` is an incomplete statement that needs more lines
  * (open brackets, a trailing ':' block, a continuation backslash, an open
- * triple-quoted string), 0 if complete or definitely erroneous. */
+ * triple-quoted string), 0 if complete or definitely erroneous. `src` is the
+ * entry's lines, each ending in '\n'; a compound statement (even a one-line
+ * `for x in y: f(x)`) stays incomplete until its last line is blank. */
 int compile_is_incomplete(const char *src, size_t len);
 /* Teaching dumps (--tokens, --ast). 0 on success, -1 with SyntaxError set. */
 int compile_dump_tokens(const char *src, size_t len, const char *filename, FILE *out);

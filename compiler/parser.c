@@ -74,7 +74,18 @@ static Token *tok_at(Parser *p, int i) {
         if (p->ntoks > 0 && (p->toks[p->ntoks - 1].type == TOK_ENDMARKER ||
                              p->toks[p->ntoks - 1].type == TOK_ERROR))
             return &p->toks[p->ntoks - 1];
-        SCRATCH_GROW(p->toks, p->ntoks, p->cap, p->ntoks);
+        if (p->ntoks >= p->cap) {
+            /* Grow by copying, never by GC_REALLOC: callers hold Token
+             * pointers across peeks (e.g. `t = peek(p)` then peek2(p)), and
+             * a realloc would free the old block under them, after which a
+             * new scratch allocation reuses (and zeroes) it. The old block
+             * stays alive while such a pointer to it is on the stack. */
+            int nc = p->cap ? p->cap * 2 : 64;
+            Token *grown = scratch_alloc(nc * sizeof(Token));
+            if (p->ntoks) memcpy(grown, p->toks, p->ntoks * sizeof(Token));
+            p->toks = grown;
+            p->cap = nc;
+        }
         p->toks[p->ntoks++] = lexer_next(&p->lx);
     }
     Token *t = &p->toks[i];
@@ -250,10 +261,10 @@ static Node *number(Parser *p) {
         text[n++] = c;
     }
     text[n] = 0;
-    if (is_imag) FAIL_TOK(p, t, "imaginary numbers are not supported");
-    Node *node = make_const(t, is_float ? CONST_FLOAT : CONST_INT);
+    Node *node = make_const(t, is_float || is_imag ? CONST_FLOAT : CONST_INT);
     AstConst *c = &node->v.constant.value;
-    if (is_float) {
+    c->imaginary = is_imag;
+    if (is_float || is_imag) {
         c->f = strtod(text, NULL);
         return node;
     }
@@ -1307,7 +1318,7 @@ static Node *param(Parser *p, bool is_lambda) {
     Token *t = peek(p);
     Node *a = new_node_at(N_arg, t);
     a->v.arg.arg = expect_name(p);
-    if (!is_lambda && accept_op(p, T_COLON)) (void)expression(p);   /* annotation: ignored */
+    if (!is_lambda && accept_op(p, T_COLON)) a->v.arg.annotation = expression(p);
     return a;
 }
 
@@ -1382,7 +1393,11 @@ static void block(Parser *p, NodeList *body, const char *what, int line) {
         p->pos++;
         Token *ind = peek(p);
         if (ind->type != TOK_INDENT) {
-            if (ind->type == TOK_ENDMARKER) p->err->needs_more_input = true;
+            /* At end of input the lexer closes enclosing blocks with DEDENTs
+             * before ENDMARKER: a nested block the REPL must wait for. */
+            int k = p->pos;
+            while (tok_at(p, k)->type == TOK_DEDENT) k++;
+            if (tok_at(p, k)->type == TOK_ENDMARKER) p->err->needs_more_input = true;
             fail_at(p, true, ind->line, ind->col + 1,
                     "expected an indented block after %s on line %d", what, line);
         }
@@ -1549,7 +1564,7 @@ static Node *funcdef(Parser *p, Token *kw, bool is_async, NodeList *decorators) 
     expect_op(p, T_LPAR, "(");
     n->v.funcdef.args = parse_arguments(p, false, T_RPAR);
     expect_op(p, T_RPAR, NULL);
-    if (accept_op(p, T_RARROW)) (void)expression(p);   /* return annotation: ignored */
+    if (accept_op(p, T_RARROW)) n->v.funcdef.returns = expression(p);
     block(p, &n->v.funcdef.body, "function definition", kw->line);
     return n;
 }

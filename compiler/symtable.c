@@ -44,6 +44,8 @@ static Scope *scope_new(Builder *b, ScopeKind kind, const char *name, int line) 
     s->name = name;
     s->line = line;
     s->parent = b->cur;
+    s->private_name = b->cur ? b->cur->private_name : NULL;
+    if (kind == SCOPE_CLASS) s->private_name = name;
     if (b->cur) {
         Scope *p = b->cur;
         SCRATCH_GROW(p->children, p->nchildren, p->childcap, p->nchildren);
@@ -64,8 +66,22 @@ static Scope *scope_new(Builder *b, ScopeKind kind, const char *name, int line) 
     return s;
 }
 
+const char *symtable_mangle(const char *private_name, const char *name) {
+    if (!private_name || name[0] != '_' || name[1] != '_') return name;
+    size_t n = strlen(name);
+    if (n >= 4 && name[n - 1] == '_' && name[n - 2] == '_') return name;
+    if (strchr(name, '.')) return name;
+    while (*private_name == '_') private_name++;
+    if (!*private_name) return name;
+    size_t len = 1 + strlen(private_name) + n + 1;
+    char *m = scratch_alloc_atomic(len);
+    snprintf(m, len, "_%s%s", private_name, name);
+    return m;
+}
+
 static void add_def(Builder *b, const char *name, int flag, Node *at) {
     Scope *s = b->cur;
+    name = symtable_mangle(s->private_name, name);
     int old = strmap_get(&s->symbols, name, 0);
     if ((flag & DEF_PARAM) && (old & DEF_PARAM))
         st_error(b, at, "duplicate argument '%s' in function definition", name);
@@ -92,6 +108,21 @@ static void visit_params(Builder *b, Node *args) {
 static void visit_defaults(Builder *b, Node *args) {
     visit_exprs(b, &args->v.arguments.defaults);
     visit_exprs(b, &args->v.arguments.kw_defaults);
+}
+
+/* Parameter and return annotations are evaluated where the def runs. */
+static void visit_annotations(Builder *b, Node *def) {
+    Node *args = def->v.funcdef.args;
+    NodeList *lists[] = { &args->v.arguments.posonlyargs, &args->v.arguments.args,
+                          &args->v.arguments.kwonlyargs };
+    for (int l = 0; l < 3; l++)
+        for (int i = 0; i < lists[l]->n; i++)
+            if (lists[l]->items[i]->v.arg.annotation) visit_expr(b, lists[l]->items[i]->v.arg.annotation);
+    if (args->v.arguments.vararg && args->v.arguments.vararg->v.arg.annotation)
+        visit_expr(b, args->v.arguments.vararg->v.arg.annotation);
+    if (args->v.arguments.kwarg && args->v.arguments.kwarg->v.arg.annotation)
+        visit_expr(b, args->v.arguments.kwarg->v.arg.annotation);
+    if (def->v.funcdef.returns) visit_expr(b, def->v.funcdef.returns);
 }
 
 static const char *comprehension_name(NodeKind k) {
@@ -166,7 +197,7 @@ static void visit_comprehension(Builder *b, Node *e) {
 }
 
 static void visit_named_expr_target(Builder *b, Node *e) {
-    const char *name = e->v.namedexpr.target->v.name.id;
+    const char *name = symtable_mangle(b->cur->private_name, e->v.namedexpr.target->v.name.id);
     if (!b->cur->is_comprehension) {
         add_def(b, name, DEF_LOCAL, e);
         return;
@@ -280,7 +311,7 @@ static void declare_global_or_nonlocal(Builder *b, Node *st, bool is_global) {
     Scope *s = b->cur;
     const char *what = is_global ? "global" : "nonlocal";
     for (int i = 0; i < st->v.global.n; i++) {
-        const char *name = st->v.global.names[i];
+        const char *name = symtable_mangle(s->private_name, st->v.global.names[i]);
         int old = strmap_get(&s->symbols, name, 0);
         if (old & DEF_PARAM) st_error(b, st, "name '%s' is parameter and %s", name, what);
         if (old & DEF_ANNOT) st_error(b, st, "annotated name '%s' can't be %s", name, what);
@@ -301,6 +332,7 @@ static void visit_stmt(Builder *b, Node *st) {
     case N_FunctionDef: {
         add_def(b, st->v.funcdef.name, DEF_LOCAL, st);
         visit_defaults(b, st->v.funcdef.args);
+        visit_annotations(b, st);
         visit_exprs(b, &st->v.funcdef.decorators);
         Scope *f = scope_new(b, SCOPE_FUNCTION, st->v.funcdef.name, st->line);
         f->is_async_def = st->v.funcdef.is_async;

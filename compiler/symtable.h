@@ -53,6 +53,7 @@ typedef struct Scope {
     bool needs_class_closure;         /* class body needs a __class__ cell   */
     bool has_return_value;
     int line;
+    const char *private_name; /* class name for private-name mangling, or NULL */
 } Scope;
 
 /* Build and resolve the scopes of a module / expression / REPL AST.
@@ -62,6 +63,10 @@ Scope *symtable_build(Node *module, SyntaxErrorInfo *err, const char *(*line_tex
 
 /* Where `name` lives in scope s (SYM_GLOBAL_IMPLICIT when unknown). */
 SymScope symtable_lookup(Scope *s, const char *name);
+/* Private-name mangling: `__x` inside class C becomes `_C__x` (names that
+ * end with `__`, contain a dot, or classes named only `_` are left alone).
+ * Returns name itself when nothing changes. */
+const char *symtable_mangle(const char *private_name, const char *name);
 int symtable_flags(Scope *s, const char *name);
 
 #endif

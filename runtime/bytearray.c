@@ -52,10 +52,11 @@ static Object *ba_new(TypeObject *type, Object *const *args, size_t nargs, Objec
         ? (ByteArrayObject *)obj_alloc(&ByteArrayType, sizeof(ByteArrayObject))
         : (ByteArrayObject *)obj_new_instance(type, 0);
     if (!b) { mem_free(data); return NULL; }
-    b->data = NULL;
-    b->size = b->allocated = 0;
-    ba_set_contents(b, data, n);
-    mem_free(data);
+    /* buf_construct's buffer always has room for the NUL: adopt it. */
+    b->data = data;
+    b->size = n;
+    b->allocated = n + 1;
+    data[n] = 0;
     return (Object *)b;
 }
 

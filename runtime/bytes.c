@@ -127,7 +127,8 @@ Object *buf_repeat(Object *self, Object *n) {
     int64_t k = obj_as_index(n);
     if (k == -1 && err_occurred()) return NULL;
     if (k <= 0 || size == 0) return make_like(self, "", 0);
-    if ((uint64_t)k > (SIZE_MAX / 4) / size) return err_no_memory();
+    if ((uint64_t)k > (SIZE_MAX / 4) / size || mem_check_size(size, (size_t)k) < 0)
+        return err_no_memory();
     char *tmp = mem_alloc(size * k);
     for (int64_t i = 0; i < k; i++) memcpy(tmp + i * size, s, size);
     Object *r = make_like(self, tmp, size * k);
@@ -302,7 +303,9 @@ int buf_from_object(Object *x, char **out, size_t *outn) {
         int64_t k = obj_as_index(x);
         if (k == -1 && err_occurred()) return -1;
         if (k < 0) { err_set(Exc_ValueError, "negative count"); return -1; }
-        *out = mem_calloc(1, (size_t)k + 1);
+        if (mem_check_size((size_t)k, 1) < 0) return -1;
+        *out = mem_calloc_or_raise(1, (size_t)k + 1);
+        if (!*out) return -1;
         *outn = (size_t)k;
         return 0;
     }
@@ -833,6 +836,22 @@ const MethodDef buf_shared_methods[] = {
     {"partition", b_partition, METH_DEFAULT, NULL},
     {"rpartition", b_rpartition, METH_DEFAULT, NULL},
     {"__getnewargs__", b_getnewargs, METH_DEFAULT, NULL},
+    {"capitalize", buf_capitalize, METH_DEFAULT, NULL},
+    {"title", buf_title, METH_DEFAULT, NULL},
+    {"islower", buf_islower, METH_DEFAULT, NULL},
+    {"isupper", buf_isupper, METH_DEFAULT, NULL},
+    {"istitle", buf_istitle, METH_DEFAULT, NULL},
+    {"ljust", buf_ljust, METH_DEFAULT, NULL},
+    {"center", buf_center, METH_DEFAULT, NULL},
+    {"rjust", buf_rjust, METH_DEFAULT, NULL},
+    {"zfill", buf_zfill, METH_DEFAULT, NULL},
+    {"expandtabs", buf_expandtabs, METH_DEFAULT, NULL},
+    {"rsplit", buf_rsplit, METH_DEFAULT, NULL},
+    {"splitlines", buf_splitlines, METH_DEFAULT, NULL},
+    {"removeprefix", buf_removeprefix, METH_DEFAULT, NULL},
+    {"removesuffix", buf_removesuffix, METH_DEFAULT, NULL},
+    {"translate", buf_translate, METH_DEFAULT, NULL},
+    {"maketrans", buf_maketrans, METH_STATIC, NULL},
     {NULL, NULL, 0, NULL}
 };
 

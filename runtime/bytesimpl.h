@@ -28,4 +28,15 @@ int buf_from_object(Object *x, char **out, size_t *outn);
 int buf_construct(const char *fname, Object *const *args, size_t nargs, Object *kwnames,
                   char **out, size_t *outn);
 
+/* bytestext.c: the rest of the shared text-like methods. */
+#define BUF_METHOD_DECL(fn) Object *fn(Object *self, Object *const *args, size_t nargs, Object *kw)
+BUF_METHOD_DECL(buf_capitalize); BUF_METHOD_DECL(buf_title);
+BUF_METHOD_DECL(buf_islower); BUF_METHOD_DECL(buf_isupper); BUF_METHOD_DECL(buf_istitle);
+BUF_METHOD_DECL(buf_ljust); BUF_METHOD_DECL(buf_center); BUF_METHOD_DECL(buf_rjust);
+BUF_METHOD_DECL(buf_zfill); BUF_METHOD_DECL(buf_expandtabs);
+BUF_METHOD_DECL(buf_rsplit); BUF_METHOD_DECL(buf_splitlines);
+BUF_METHOD_DECL(buf_removeprefix); BUF_METHOD_DECL(buf_removesuffix);
+BUF_METHOD_DECL(buf_translate); BUF_METHOD_DECL(buf_maketrans);
+#undef BUF_METHOD_DECL
+
 #endif

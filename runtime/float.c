@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gilt.h"
+#include "strimpl.h"
 
 
 
@@ -35,18 +36,38 @@ void float_repr_into(double v, char *buf, size_t size) {
     if (isnan(v)) { snprintf(buf, size, "nan"); return; }
     if (isinf(v)) { snprintf(buf, size, v > 0 ? "inf" : "-inf"); return; }
     if (v == 0) { snprintf(buf, size, signbit(v) ? "-0.0" : "0.0"); return; }
-    /* Shortest round-trip: if p significant digits round-trip, the %.{p}e
-     * rendering of 15 digits already has the shorter one's digits followed
-     * by zeros (15 digits are always finer than a double's spacing), so
-     * trying 15, 16, 17 finds the shortest. */
+    /* Shortest round-trip (what CPython's dtoa mode 0 gives).  If some
+     * p <= 15 digits round-trip, the 15-digit rendering is those digits
+     * followed by zeros: 15-digit decimals are spaced wider than the
+     * doubles' rounding intervals, so an interval holds at most one of them,
+     * the nearest.  At 16 digits an interval may hold two; when it is
+     * symmetric the nearest (the correctly rounded one) is in it if any is,
+     * but a power of two has a rounding interval half as wide below as
+     * above, so the next decimal up may round-trip when the nearest, below,
+     * does not (2**-24 is 5.960464477539063e-08).  17 digits always do.
+     * Subnormals have fewer significant bits: search from one digit. */
     char tmp[40];
     int prec;
-    /* Subnormals have fewer significant bits: search from one digit. */
+    bool found = false;
     for (prec = fabs(v) < 2.2250738585072014e-308 ? 1 : 15; prec < 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*e", prec - 1, v);
-        if (strtod(tmp, NULL) == v) break;
+        double back = strtod(tmp, NULL);
+        if (back == v) { found = true; break; }
+        int mant_exp;
+        if (prec == 16 && fabs(frexp(v, &mant_exp)) == 0.5 && fabs(back) < fabs(v)) {
+            /* Try the 16-digit decimal one unit further from zero. */
+            char up[40];
+            memcpy(up, tmp, sizeof up);
+            char *e = strchr(up, 'e');
+            char *q = e - 1;
+            while (*q == '9' || *q == '.') { if (*q == '9') *q = '0'; q--; }
+            if (*q >= '0' && *q <= '8') {     /* no carry out of the first digit */
+                (*q)++;
+                if (strtod(up, NULL) == v) { memcpy(tmp, up, sizeof tmp); found = true; break; }
+            }
+        }
     }
-    if (prec == 17) snprintf(tmp, sizeof tmp, "%.16e", v);
+    if (!found) snprintf(tmp, sizeof tmp, "%.16e", v);
     /* tmp is [-]d.ddde[+-]XX: collect digits and the decimal exponent. */
     const char *p = tmp;
     bool neg = *p == '-';
@@ -189,7 +210,11 @@ Object *float_from_object(Object *o) {
     else if (IS_INSTANCE(o, ByteArrayType)) { s = ((ByteArrayObject *)o)->data; n = ((ByteArrayObject *)o)->size; if (!s) s = ""; }
     if (s) {
         double d;
-        if (strlen(s) != n || !parse_float(s, n, &d))
+        char *ascii = NULL;
+        if (STR_CHECK(o) && !((StrObject *)o)->is_ascii) s = ascii = ucs_numeric_ascii(s, n, &n);
+        bool ok = strlen(s) == n && parse_float(s, n, &d);
+        if (ascii) mem_free(ascii);
+        if (!ok)
             return err_format(Exc_ValueError, "could not convert string to float: %R", o);
         return float_from_double(d);
     }

@@ -24,9 +24,11 @@
 #include "exceptions.h"
 #include "../compiler/compile.h"
 
-/* Modules of other engineers' files, optional at link time: a missing one
- * is simply not importable. */
-extern Object *thread_module_init(void) __attribute__((weak));
+/* Modules of other engineers' files. _thread is a strong reference: a weak
+ * one would not pull runtime/threadmodule.o out of libgilt.a, leaving
+ * `import _thread` unresolvable. dis stays optional at link time (a missing
+ * one is simply not importable). */
+extern Object *thread_module_init(void);
 extern Object *dis_module_init(void) __attribute__((weak));
 
 static const BuiltinModule static_modules[] = {
@@ -54,7 +56,7 @@ static ModuleInitFunc find_builtin(const char *name) {
         if (!strcmp(registered[i].name, name)) return registered[i].init;
     for (size_t i = 0; i < sizeof static_modules / sizeof *static_modules; i++)
         if (!strcmp(static_modules[i].name, name)) return static_modules[i].init;
-    if (!strcmp(name, "_thread") && thread_module_init) return thread_module_init;
+    if (!strcmp(name, "_thread")) return thread_module_init;
     if (!strcmp(name, "dis") && dis_module_init) return dis_module_init;
     return NULL;
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <limits.h>
 #include "gilt.h"
+#include "strimpl.h"
 
 #define SMALL_MIN (-5)
 #define SMALL_MAX 1024
@@ -517,7 +518,8 @@ static Object *int_power(Object *a, Object *b) {
         if (base == 0.0) return zero_division("0.0 cannot be raised to a negative power");
         return float_from_double(pow(base, ex));
     }
-    if (!x->big && (x->small == 0 || x->small == 1)) return int_from_i64(x->small);
+    if (!x->big && (x->small == 0 || x->small == 1))   /* 0 ** 0 == 1 */
+        return int_from_i64(x->small == 0 && int_sign(b) == 0 ? 1 : x->small);
     if (!x->big && x->small == -1) {
         IntObject *e = (IntObject *)b;
         bool odd = e->big ? mpz_odd_p((mpz_ptr)e->big) : (e->small & 1);
@@ -772,7 +774,15 @@ static Object *int_from_text(Object *x, int base) {
     else if (BYTES_CHECK(x)) { s = bytes_data(x); n = bytes_size(x); }
     else { ByteArrayObject *ba = (ByteArrayObject *)x; s = ba->data ? ba->data : ""; n = ba->size; }
     /* Embedded NULs make the literal invalid; parse_int sees them as junk. */
-    Object *r = parse_int(s, n, base);
+    Object *r;
+    if (STR_CHECK(x) && !((StrObject *)x)->is_ascii) {
+        size_t an;
+        char *ascii = ucs_numeric_ascii(s, n, &an);
+        r = parse_int(ascii, an, base);
+        mem_free(ascii);
+    } else {
+        r = parse_int(s, n, base);
+    }
     if (r || err_occurred()) return r;
     return err_format(Exc_ValueError, "invalid literal for int() with base %d: %R", base, x);
 }
@@ -800,6 +810,9 @@ static Object *int_subclass_wrap(TypeObject *type, Object *v) {
 static Object *int_new(TypeObject *type, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"/x", "base", NULL};
     Object *vals[2] = {NULL, NULL};
+    size_t given = nargs + (kwnames ? tuple_size(kwnames) : 0);
+    if (given > 2)   /* CPython's wording for int() counts keywords too */
+        return err_format(Exc_TypeError, "int() takes at most 2 arguments (%zu given)", given);
     if (arg_bind("int", args, nargs, kwnames, kwlist, 0, vals) < 0) return NULL;
     Object *x = vals[0], *base_obj = vals[1];
     Object *r;

@@ -496,7 +496,7 @@ TypeObject CallIterType = {
 
 int container_types_init(void) {
     TypeObject *types[] = {
-        &ListIterType, &ListRevIterType, &TupleIterType, &RangeIterType, &SetIterType,
+        &ListIterType, &ListRevIterType, &TupleIterType, &RangeIterType, &LongRangeIterType, &SetIterType,
         &DictKeysType, &DictValuesType, &DictItemsType, &DictKeyIterType,
         &DictValueIterType, &DictItemIterType, &DictRevKeyIterType,
         &DictRevValueIterType, &DictRevItemIterType, &EnumerateType, &ZipType,

@@ -28,6 +28,10 @@ Object *calliter_new(Object *callable, Object *sentinel); /* iter(f, sentinel) *
 typedef struct RangeObject {
     OBJECT_HEAD
     int64_t start, stop, step, length;
+    /* NULL, or when any of the four does not fit int64_t (range(10**20)):
+     * the tuple (start, stop, step, length) of ints, and the int64_t fields
+     * are not to be read. */
+    Object *big;
 } RangeObject;
 typedef struct RangeIterObject {
     OBJECT_HEAD
@@ -35,6 +39,7 @@ typedef struct RangeIterObject {
     uint64_t remaining;
 } RangeIterObject;
 extern TypeObject RangeIterType;
+extern TypeObject LongRangeIterType;   /* over ranges beyond int64_t */
 
 /* Turn a subscript into an index: 1 and *out set for an int or __index__
  * object, 0 if key is neither (the caller raises its own TypeError, e.g.

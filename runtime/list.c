@@ -489,7 +489,11 @@ static Object *list_repeat(Object *self, int64_t count) {
     OBJ_LOCK(l);
     size_t n = l->size;
     if (n == 0 || count <= 0) { OBJ_UNLOCK(l); return list_new(0); }
-    if ((uint64_t)count > (uint64_t)(INT64_MAX / 8) / n) { OBJ_UNLOCK(l); return err_no_memory(); }
+    if ((uint64_t)count > (uint64_t)(INT64_MAX / 8) / n ||
+        mem_check_size(n * (size_t)count, sizeof(Object *)) < 0) {
+        OBJ_UNLOCK(l);
+        return err_no_memory();
+    }
     Object *r = list_new(n * (size_t)count);
     Object **dst = L(r)->items;
     for (int64_t c = 0; c < count; c++)
@@ -511,7 +515,11 @@ static Object *list_inplace_repeat(Object *self, int64_t count) {
         mem_free(old);
         return NEWREF(self);
     }
-    if ((uint64_t)count > (uint64_t)(INT64_MAX / 8) / n) { OBJ_UNLOCK(l); return err_no_memory(); }
+    if ((uint64_t)count > (uint64_t)(INT64_MAX / 8) / n ||
+        mem_check_size(n * (size_t)count, sizeof(Object *)) < 0) {
+        OBJ_UNLOCK(l);
+        return err_no_memory();
+    }
     list_resize_locked(l, n * (size_t)count);
     for (int64_t c = 1; c < count; c++)
         for (size_t i = 0; i < n; i++) l->items[c * n + i] = NEWREF(l->items[i]);

@@ -14,6 +14,7 @@
  */
 #include <mimalloc.h>
 #include <stdlib.h>
+#include <sys/sysinfo.h>
 #include <string.h>
 #include "objimpl.h"
 
@@ -53,6 +54,51 @@ void *mem_realloc(void *p, size_t n) {
     void *q = h ? mi_heap_realloc(h, p, n) : mi_realloc(p, n);
     if (!q && n) out_of_memory(n);
     return q;
+}
+
+/* The _or_raise forms are for sizes that come from the program (bytearray(n),
+ * 'x' * n, list growth): a request the system cannot meet raises
+ * MemoryError and returns NULL rather than ending the process. */
+void *mem_alloc_or_raise(size_t n) {
+    mi_heap_t *h = current_heap();
+    void *p = n > PTRDIFF_MAX ? NULL : h ? mi_heap_malloc(h, n) : mi_malloc(n);
+    if (!p) err_no_memory();
+    return p;
+}
+
+void *mem_calloc_or_raise(size_t count, size_t size) {
+    mi_heap_t *h = current_heap();
+    void *p = (size && count > PTRDIFF_MAX / size) ? NULL
+            : h ? mi_heap_calloc(h, count, size) : mi_calloc(count, size);
+    if (!p) err_no_memory();
+    return p;
+}
+
+void *mem_realloc_or_raise(void *p, size_t n) {
+    mi_heap_t *h = current_heap();
+    void *q = n > PTRDIFF_MAX ? NULL : h ? mi_heap_realloc(h, p, n) : mi_realloc(p, n);
+    if (!q && n) err_no_memory();
+    return q;
+}
+
+/* What this machine could ever give: RAM + swap, read once. Anything larger
+ * can only fail, and on Linux mimalloc may instead reserve it lazily and
+ * die later, so such sizes are refused up front. */
+static size_t memory_ceiling(void) {
+    static size_t ceiling;
+    size_t c = __atomic_load_n(&ceiling, __ATOMIC_RELAXED);
+    if (c) return c;
+    struct sysinfo si;
+    if (sysinfo(&si) == 0) c = ((size_t)si.totalram + (size_t)si.totalswap) * si.mem_unit;
+    if (!c) c = (size_t)PTRDIFF_MAX;
+    __atomic_store_n(&ceiling, c, __ATOMIC_RELAXED);
+    return c;
+}
+
+int mem_check_size(size_t count, size_t size) {
+    if (size == 0 || count <= memory_ceiling() / size) return 0;
+    err_no_memory();
+    return -1;
 }
 
 void mem_free(void *p) { mi_free(p); }
@@ -992,6 +1038,26 @@ int obj_issubclass(Object *derived, Object *cls) {
  * format, dir
  * ------------------------------------------------------------------------ */
 
+/* type(o).name(o, *args): special methods are looked up on the type, so
+ * dir(cls) finds type.__dir__ rather than the class's own __dir__. */
+static Object *call_special_method(Object *o, Object *name, Object *const *args, size_t nargs) {
+    Object *f = type_lookup(TYPE(o), name);
+    if (!f)
+        return err_format(Exc_AttributeError, "'%s' object has no attribute '%U'",
+                          type_name(TYPE(o)), name);
+    INCREF(f);
+    Object *r;
+    if (TYPE(f)->descr_get) {
+        Object *bound = TYPE(f)->descr_get(f, o, (Object *)TYPE(o));
+        r = bound ? obj_call(bound, args, nargs, NULL) : NULL;
+        XDECREF(bound);
+    } else {
+        r = obj_call(f, args, nargs, NULL);
+    }
+    DECREF(f);
+    return r;
+}
+
 Object *obj_format(Object *o, Object *spec) {
     bool empty = !spec || str_size(spec) == 0;
     /* The builtin scalars format themselves without a method call. */
@@ -1002,7 +1068,7 @@ Object *obj_format(Object *o, Object *spec) {
     Object *specobj = spec ? NEWREF(spec) : str_from_cstr("");
     if (!specobj) return NULL;
     Object *argv[1] = {specobj};
-    Object *r = obj_call_method(o, "__format__", argv, 1);
+    Object *r = call_special_method(o, ID(__format__), argv, 1);
     DECREF(specobj);
     if (r && !STR_CHECK(r)) {
         err_format(Exc_TypeError, "__format__ must return a str, not %s", type_name(TYPE(r)));
@@ -1013,7 +1079,7 @@ Object *obj_format(Object *o, Object *spec) {
 }
 
 Object *obj_dir(Object *o) {
-    Object *r = obj_call_method(o, "__dir__", NULL, 0);
+    Object *r = call_special_method(o, ID(__dir__), NULL, 0);
     if (!r) return NULL;
     Object *l = obj_to_list(r);
     DECREF(r);

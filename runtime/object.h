@@ -195,6 +195,14 @@ void *mem_alloc(size_t n);              /* plain memory; aborts on OOM      */
 void *mem_calloc(size_t count, size_t size);
 void *mem_realloc(void *p, size_t n);
 void mem_free(void *p);
+/* Same, but for sizes the program chose: MemoryError and NULL on failure
+ * (the block, if any, stays valid when a realloc fails). */
+void *mem_alloc_or_raise(size_t n);
+void *mem_calloc_or_raise(size_t count, size_t size);
+void *mem_realloc_or_raise(void *p, size_t n);
+/* 0 if count * size bytes could be allocated on this machine at all, else
+ * MemoryError and -1: the check for sizes a program asks for ([0] * n). */
+int mem_check_size(size_t count, size_t size);
 
 /* ---- generic operations (object.c) ---- */
 

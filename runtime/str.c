@@ -462,18 +462,6 @@ static int64_t str_hash_slot(Object *self) { return str_hash(self); }
 
 /* ---- repr ---- */
 
-bool ucs_isprintable(uint32_t c) {
-    if (c < 0x20 || c == 0x7F) return false;
-    if (c < 0x7F) return true;
-    if (c <= 0xA0 || c == 0xAD) return false;
-    if (c < 0x300) return true;
-    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-        (c >= 0x205F && c <= 0x206F) || c == 0x3000 || (c >= 0xD800 && c <= 0xF8FF) ||
-        c == 0xFEFF || (c >= 0xFFF0 && c <= 0xFFFB) || c == 0xFFFE || c == 0xFFFF ||
-        (c >= 0xE0000) || c == 0x061C || c == 0x180E || (c >= 0x1D173 && c <= 0x1D17A))
-        return false;
-    return true;
-}
 
 /* Append the repr of a str's contents (with quotes) to sb; ascii_only
  * escapes every non-ASCII character (ascii()). */
@@ -540,7 +528,8 @@ static Object *str_repeat(Object *s, int64_t n) {
     if (n <= 0 || str_size(s) == 0) return str_empty();
     if (n == 1 && IS_TYPE(s, StrType)) return NEWREF(s);
     size_t sz = str_size(s);
-    if ((uint64_t)n > (SIZE_MAX / 2) / sz) return err_no_memory();
+    if ((uint64_t)n > (SIZE_MAX / 2) / sz || mem_check_size(sz, (size_t)n) < 0)
+        return err_no_memory();
     StrObject *r = (StrObject *)str_new_raw(sz * n);
     if (sz == 1) memset(r->data, str_data(s)[0], n);
     else {

@@ -28,7 +28,8 @@ Object *str_decode(const char *s, size_t n, const char *encoding, const char *er
 Object *str_encode(Object *str, const char *encoding, const char *errors);
 int64_t bytes_hash_data(const char *s, size_t n);
 
-/* Character classes and case mapping (unicodectype.c). */
+/* Character classes and case mapping (unicodectype.c): each answers as
+ * the str method of the same name does on a one-character string. */
 bool ucs_isprintable(uint32_t c);
 bool ucs_isspace(uint32_t c);
 bool ucs_isalpha(uint32_t c);
@@ -37,9 +38,25 @@ bool ucs_isdigit(uint32_t c);
 bool ucs_isnumeric(uint32_t c);
 bool ucs_isupper(uint32_t c);
 bool ucs_islower(uint32_t c);
-bool ucs_istitle(uint32_t c);
-uint32_t ucs_toupper(uint32_t c);
+bool ucs_istitle(uint32_t c);          /* category Lt */
+bool ucs_iscased(uint32_t c);
+bool ucs_iscaseignorable(uint32_t c);
+bool ucs_islinebreak(uint32_t c);      /* str.splitlines boundaries */
+bool ucs_isidstart(uint32_t c);        /* may start an identifier ('_' too) */
+bool ucs_isidcontinue(uint32_t c);
+int ucs_decimal_value(uint32_t c);     /* -1 if none */
+int ucs_digit_value(uint32_t c);       /* -1 if none */
+uint32_t ucs_toupper(uint32_t c);      /* simple (one code point) mappings */
 uint32_t ucs_tolower(uint32_t c);
+uint32_t ucs_totitle(uint32_t c);
+/* Full mappings: up to UCS_MAX_EXPANSION code points into out, count back. */
+#define UCS_MAX_EXPANSION 3
+int ucs_full_upper(uint32_t c, uint32_t out[UCS_MAX_EXPANSION]);
+int ucs_full_lower(uint32_t c, uint32_t out[UCS_MAX_EXPANSION]);
+int ucs_full_title(uint32_t c, uint32_t out[UCS_MAX_EXPANSION]);
+int ucs_full_fold(uint32_t c, uint32_t out[UCS_MAX_EXPANSION]);
+/* Non-ASCII numeric text made ASCII for int()/float() (mem_alloc'd). */
+char *ucs_numeric_ascii(const char *s, size_t n, size_t *outn);
 
 /* Format-spec helpers (strformat.c). */
 typedef struct FormatSpec {

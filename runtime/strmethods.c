@@ -437,11 +437,51 @@ METHOD(str_replace_m) {
 
 typedef enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_FOLD, CASE_TITLE, CASE_CAPITALIZE } CaseOp;
 
-static inline bool is_cased(uint32_t c) { return ucs_isupper(c) || ucs_islower(c); }
+static void append_mapped(StrBuilder *sb, const uint32_t *cps, int n) {
+    for (int k = 0; k < n; k++) sb_append_codepoint(sb, cps[k]);
+}
 
-static void append_upper(StrBuilder *sb, uint32_t c) {
-    if (c == 0xDF) { sb_append(sb, "SS", 2); return; }
-    sb_append_codepoint(sb, ucs_toupper(c));
+/* The code point before byte offset i of UTF-8 text s (i > 0). */
+static uint32_t prev_codepoint(const char *s, size_t *i) {
+    size_t j = *i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80) j--;
+    size_t len;
+    uint32_t c = utf8_decode(s + j, &len);
+    *i = j;
+    return c;
+}
+
+/* Capital sigma lowers to final sigma when a cased letter precedes it and
+ * none follows, case-ignorable characters skipped on both sides (Unicode's
+ * Final_Sigma condition, as CPython's handle_capital_sigma). start is the
+ * sigma's byte offset, end the offset just past it. */
+static uint32_t lower_sigma(const char *s, size_t n, size_t start, size_t end) {
+    size_t j = start;
+    bool cased_before = false;
+    while (j > 0) {
+        uint32_t c = prev_codepoint(s, &j);
+        if (ucs_iscaseignorable(c)) continue;
+        cased_before = ucs_iscased(c);
+        break;
+    }
+    if (!cased_before) return 0x3C3;
+    for (size_t k = end; k < n;) {
+        size_t len;
+        uint32_t c = utf8_decode(s + k, &len);
+        k += len;
+        if (ucs_iscaseignorable(c)) continue;
+        if (ucs_iscased(c)) return 0x3C3;
+        break;
+    }
+    return 0x3C2;
+}
+
+/* Full lowercase of the code point c at bytes [start, end) of s. */
+static void append_lower(StrBuilder *sb, const char *s, size_t n, size_t start, size_t end,
+                         uint32_t c) {
+    if (c == 0x3A3) { sb_append_codepoint(sb, lower_sigma(s, n, start, end)); return; }
+    uint32_t m[UCS_MAX_EXPANSION];
+    append_mapped(sb, m, ucs_full_lower(c, m));
 }
 
 static Object *case_map(Object *self, CaseOp op) {
@@ -449,7 +489,7 @@ static Object *case_map(Object *self, CaseOp op) {
     size_t n = str_size(self);
     StrBuilder sb;
     sb_init(&sb);
-    bool prev_cased = false, first = true;
+    bool prev_cased = false;
     if (S(self)->is_ascii && op != CASE_TITLE && op != CASE_CAPITALIZE) {
         Object *r = str_new_raw(n);
         char *d = S(r)->data;
@@ -464,36 +504,30 @@ static Object *case_map(Object *self, CaseOp op) {
         S(r)->is_ascii = 1;
         return r;
     }
+    uint32_t m[UCS_MAX_EXPANSION];
     for (size_t i = 0; i < n;) {
-        size_t len;
+        size_t len, start = i;
         uint32_t c = utf8_decode(s + i, &len);
         i += len;
         switch (op) {
-        case CASE_UPPER: append_upper(&sb, c); break;
-        case CASE_LOWER: sb_append_codepoint(&sb, ucs_tolower(c)); break;
-        case CASE_FOLD:
-            if (c == 0xDF) sb_append(&sb, "ss", 2);
-            else sb_append_codepoint(&sb, ucs_tolower(c));
-            break;
+        case CASE_UPPER: append_mapped(&sb, m, ucs_full_upper(c, m)); break;
+        case CASE_LOWER: append_lower(&sb, s, n, start, i, c); break;
+        case CASE_FOLD: append_mapped(&sb, m, ucs_full_fold(c, m)); break;
         case CASE_SWAP:
-            if (ucs_isupper(c)) sb_append_codepoint(&sb, ucs_tolower(c));
-            else if (ucs_islower(c)) append_upper(&sb, c);
+            if (ucs_isupper(c)) append_lower(&sb, s, n, start, i, c);
+            else if (ucs_islower(c)) append_mapped(&sb, m, ucs_full_upper(c, m));
             else sb_append_codepoint(&sb, c);
             break;
         case CASE_TITLE:
-            if (prev_cased) sb_append_codepoint(&sb, ucs_tolower(c));
-            else if (c == 0xDF) sb_append(&sb, "Ss", 2);
-            else sb_append_codepoint(&sb, ucs_toupper(c));
-            prev_cased = is_cased(c);
+            if (prev_cased) append_lower(&sb, s, n, start, i, c);
+            else append_mapped(&sb, m, ucs_full_title(c, m));
+            prev_cased = ucs_iscased(c);
             break;
         case CASE_CAPITALIZE:
-            if (first) {
-                if (c == 0xDF) sb_append(&sb, "Ss", 2);
-                else sb_append_codepoint(&sb, ucs_toupper(c));
-            } else sb_append_codepoint(&sb, ucs_tolower(c));
+            if (start == 0) append_mapped(&sb, m, ucs_full_title(c, m));
+            else append_lower(&sb, s, n, start, i, c);
             break;
         }
-        first = false;
     }
     return sb_finish(&sb);
 }
@@ -552,7 +586,8 @@ static Object *case_pred(Object *self, bool want_upper) {
         size_t len;
         uint32_t c = utf8_decode(s + i, &len);
         i += len;
-        if (want_upper ? ucs_islower(c) : ucs_isupper(c)) RETURN_BOOL(0);
+        /* A titlecase letter (ǅ) is neither all-upper nor all-lower. */
+        if (ucs_istitle(c) || (want_upper ? ucs_islower(c) : ucs_isupper(c))) RETURN_BOOL(0);
         if (want_upper ? ucs_isupper(c) : ucs_islower(c)) cased = true;
     }
     RETURN_BOOL(cased);
@@ -569,7 +604,7 @@ METHOD(str_istitle_m) {
         size_t len;
         uint32_t c = utf8_decode(s + i, &len);
         i += len;
-        if (ucs_isupper(c)) {
+        if (ucs_isupper(c) || ucs_istitle(c)) {
             if (prev_cased) RETURN_BOOL(0);
             prev_cased = cased = true;
         } else if (ucs_islower(c)) {
@@ -588,7 +623,7 @@ METHOD(str_isidentifier_m) {
     for (size_t i = 0; i < n;) {
         size_t len;
         uint32_t c = utf8_decode(s + i, &len);
-        bool ok = c == '_' || ucs_isalpha(c) || (i > 0 && ucs_isdigit(c));
+        bool ok = c == '_' || (i == 0 ? ucs_isidstart(c) : ucs_isidcontinue(c));
         if (!ok) RETURN_BOOL(0);
         i += len;
     }

@@ -174,7 +174,9 @@ static Object *tuple_repeat(Object *t, int64_t count) {
     size_t n = tuple_size(t);
     if (count == 1 && IS_TYPE(t, TupleType)) return NEWREF(t);
     if (n == 0 || count <= 0) return tuple_new(0);
-    if ((uint64_t)count > (uint64_t)(INT64_MAX / 8) / n) return err_no_memory();
+    if ((uint64_t)count > (uint64_t)(INT64_MAX / 8) / n ||
+        mem_check_size(n * (size_t)count, sizeof(Object *)) < 0)
+        return err_no_memory();
     Object *r = tuple_new(n * (size_t)count);
     Object **dst = tuple_items(r);
     for (int64_t c = 0; c < count; c++)

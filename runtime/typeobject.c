@@ -880,6 +880,12 @@ static const SlotDef slotdefs[] = {
     SD("__ror__", binop, SW_RBINOP, BINOP_OR),
     SD("__xor__", binop, SW_BINOP, BINOP_XOR),
     SD("__rxor__", binop, SW_RBINOP, BINOP_XOR),
+    SD("__iadd__", binop, SW_IBINOP, BINOP_ADD),
+    SD("__isub__", binop, SW_IBINOP, BINOP_SUB),
+    SD("__imul__", binop, SW_IBINOP, BINOP_MUL),
+    SD("__iand__", binop, SW_IBINOP, BINOP_AND),
+    SD("__ior__", binop, SW_IBINOP, BINOP_OR),
+    SD("__ixor__", binop, SW_IBINOP, BINOP_XOR),
     SD("__neg__", unaryop, SW_UNARY, UNOP_NEG),
     SD("__pos__", unaryop, SW_UNARY, UNOP_POS),
     SD("__invert__", unaryop, SW_UNARY, UNOP_INVERT),
@@ -899,11 +905,62 @@ static int dict_add_if_absent(Object *d, const char *name, Object *value) {
     return r;
 }
 
-/* Numeric unary dunders (__index__, __int__ ...) only on numbers: a str
- * must not look like it has __index__. */
-static bool is_numeric_type(TypeObject *t) {
-    return t == &IntType || t == &BoolType || t == &FloatType;
+/* A C type has one binop slot and one unaryop slot for all operators, so
+ * which dunders it really has must be said apart: without this, str would
+ * seem to have __sub__ and float __index__.  The core types list theirs
+ * (as CPython's dir() shows them); any other C type with a binop slot gets
+ * every plain and reflected operator and no in-place one. */
+#define OPB(op) (1u << (op))
+typedef struct {
+    const TypeObject *type;
+    uint32_t plain, reflected, inplace;
+    uint32_t unary;        /* bits of UnaryOp */
+    bool has_bool;         /* __bool__ (containers answer through __len__) */
+} OperatorSet;
+
+#define ARITH (OPB(BINOP_ADD) | OPB(BINOP_SUB) | OPB(BINOP_MUL) | OPB(BINOP_TRUEDIV) | \
+               OPB(BINOP_FLOORDIV) | OPB(BINOP_MOD) | OPB(BINOP_POW))
+#define BITS (OPB(BINOP_LSHIFT) | OPB(BINOP_RSHIFT) | OPB(BINOP_AND) | OPB(BINOP_OR) | \
+              OPB(BINOP_XOR))
+#define LOGIC (OPB(BINOP_AND) | OPB(BINOP_OR) | OPB(BINOP_XOR))
+#define SETOPS (LOGIC | OPB(BINOP_SUB))
+#define SEQ_PLAIN (OPB(BINOP_ADD) | OPB(BINOP_MUL))
+#define ALL_UNARY ((1u << UNOP_COUNT_) - 1)
+#define FLOAT_UNARY (ALL_UNARY & ~((1u << UNOP_INVERT) | (1u << UNOP_INDEX)))
+
+static const OperatorSet *core_operator_set(const TypeObject *t) {
+    static const OperatorSet sets[] = {
+        {&IntType, ARITH | BITS, ARITH | BITS, 0, ALL_UNARY, true},
+        {&BoolType, LOGIC, LOGIC, 0, 0, false},
+        {&FloatType, ARITH, ARITH, 0, FLOAT_UNARY, true},
+        {&StrType, SEQ_PLAIN | OPB(BINOP_MOD), OPB(BINOP_MUL) | OPB(BINOP_MOD), 0, 0, false},
+        {&BytesType, SEQ_PLAIN | OPB(BINOP_MOD), OPB(BINOP_MUL) | OPB(BINOP_MOD), 0, 0, false},
+        {&ByteArrayType, SEQ_PLAIN | OPB(BINOP_MOD), OPB(BINOP_MUL) | OPB(BINOP_MOD),
+         SEQ_PLAIN, 0, false},
+        {&ListType, SEQ_PLAIN, OPB(BINOP_MUL), SEQ_PLAIN, 0, false},
+        {&TupleType, SEQ_PLAIN, OPB(BINOP_MUL), 0, 0, false},
+        {&DictType, OPB(BINOP_OR), OPB(BINOP_OR), OPB(BINOP_OR), 0, false},
+        {&SetType, SETOPS, SETOPS, SETOPS, 0, false},
+        {&FrozenSetType, SETOPS, SETOPS, 0, 0, false},
+        {&RangeType, 0, 0, 0, 0, true},
+    };
+    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+        if (sets[i].type == t) return &sets[i];
+    return NULL;
 }
+
+static bool type_has_operator(const TypeObject *t, const SlotDef *sd) {
+    const OperatorSet *os = core_operator_set(t);
+    switch (sd->kind) {
+    case SW_BINOP: return !os || (os->plain & OPB(sd->op));
+    case SW_RBINOP: return !os || (os->reflected & OPB(sd->op));
+    case SW_IBINOP: return os && (os->inplace & OPB(sd->op));
+    case SW_UNARY: return os && (os->unary & (1u << sd->op));
+    case SW_BOOL: return !os || os->has_bool;
+    default: return true;
+    }
+}
+#undef OPB
 
 static int add_slot_wrappers(TypeObject *t, const TypeObject *base) {
     for (size_t i = 0; i < sizeof slotdefs / sizeof *slotdefs; i++) {
@@ -912,7 +969,7 @@ static int add_slot_wrappers(TypeObject *t, const TypeObject *base) {
         if (!fn) continue;
         /* Only slots the type defines itself (not ones it will inherit). */
         if (base && *(void **)((const char *)base + sd->slot_offset) == fn) continue;
-        if (sd->kind == SW_UNARY && !is_numeric_type(t)) continue;
+        if (!type_has_operator(t, sd)) continue;
         Object *w = slotwrapper_new(t, sd->name, sd->kind, sd->op);
         if (!w || dict_add_if_absent(t->dict, sd->name, w) < 0) return -1;
     }

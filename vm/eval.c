@@ -17,14 +17,19 @@
  * Speed: dispatch is computed goto (GCC labels as values) unless
  * GILT_SWITCH_DISPATCH is defined; small-int and float arithmetic and
  * comparisons, list/tuple/dict subscripts and truth tests of bools run
- * inline; LOAD_GLOBAL is cached by the dict versions of globals and
- * builtins and LOAD_ATTR/LOAD_METHOD/STORE_ATTR by the type version (GIL
- * build only: a cache entry spans several words, which another thread could
- * tear in the free-threaded build).
+ * inline (a temporary int or float operand is reused for the result);
+ * LOAD_GLOBAL is cached by the dict versions of globals and builtins and
+ * LOAD_ATTR/LOAD_METHOD/STORE_ATTR by the type version. Cache entries are
+ * published under a sequence counter, so threads of the free-threaded build
+ * never see a torn entry. Cached values are borrowed, as type_lookup's are:
+ * in the free-threaded build a value unbound by another thread in the
+ * instant between the check and the INCREF is the one known gap (the same
+ * one type_lookup has), closed once such objects get deferred counts.
  */
 #include <string.h>
 #include "gilt.h"
 #include "exceptions.h"
+#include "fileio.h"
 #include "frame.h"
 #include "opcodes.h"
 
@@ -50,6 +55,43 @@ enum {
     AC_METHOD,             /* LOAD_METHOD: a plain function on the type      */
     AC_STORE_DICT,         /* STORE_ATTR: store straight into the dict       */
 };
+
+/* ---- inline caches --------------------------------------------------------
+ * Every thread running a code object shares its caches, so an entry's words
+ * are published under a sequence counter (a seqlock, like type_lookup's
+ * method cache): a writer makes the counter odd, writes, and makes it even
+ * again; a reader copies the words and trusts them only if the counter was
+ * even and unchanged. On x86 the reads are plain loads, so the GIL build
+ * pays nothing for it. A stale entry is only a miss. */
+
+#define CACHE_GET(c, field) __atomic_load_n(&(c)->field, __ATOMIC_RELAXED)
+
+static inline uint32_t cache_begin(InlineCache *c) {
+    return __atomic_load_n(&c->seq, __ATOMIC_ACQUIRE);
+}
+
+static inline bool cache_valid(InlineCache *c, uint32_t seq) {
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    return !(seq & 1) && __atomic_load_n(&c->seq, __ATOMIC_RELAXED) == seq;
+}
+
+static void cache_store(InlineCache *c, const void *key, uint64_t version, uint64_t version2,
+                        Object *value, uint32_t kind) {
+    uint32_t s = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
+    if ((s & 1) || !__atomic_compare_exchange_n(&c->seq, &s, s + 1, false, __ATOMIC_ACQUIRE,
+                                                __ATOMIC_RELAXED))
+        return;   /* another thread is filling it */
+    __atomic_store_n(&c->key, key, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->version, version, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->version2, version2, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->value, value, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->kind, kind, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->seq, s + 2, __ATOMIC_RELEASE);
+}
+
+static inline uint32_t type_version(TypeObject *tp) {
+    return __atomic_load_n(&tp->version, __ATOMIC_RELAXED);
+}
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -78,13 +120,25 @@ static Object *instance_dict(Object *o, TypeObject *tp) {
     return tp->dictoffset ? *(Object **)((char *)o + tp->dictoffset) : NULL;
 }
 
-/* The description of a callable used in call errors: "f()" for functions. */
+/* The description of a callable used in call errors, as CPython's
+ * _PyObject_FunctionStr: "mod.qualname()" ("qualname()" for builtins). */
 static Object *callable_desc(Object *fn) {
-    if (IS_TYPE(fn, FunctionType))
-        return str_format("%U()", ((FunctionObject *)fn)->qualname);
-    if (IS_TYPE(fn, MethodType) && IS_TYPE(((MethodObject *)fn)->func, FunctionType))
-        return str_format("%U()", ((FunctionObject *)((MethodObject *)fn)->func)->qualname);
-    return str_format("%s object", type_name(TYPE(fn)));
+    Object *qual = obj_lookup_attr(fn, intern_cstr("__qualname__"));
+    if (!qual || !STR_CHECK(qual)) {
+        XDECREF(qual);
+        err_clear();
+        return obj_str(fn);
+    }
+    Object *mod = obj_lookup_attr(fn, intern_cstr("__module__"));
+    err_clear();
+    Object *r;
+    if (mod && STR_CHECK(mod) && !str_eq_cstr(mod, "builtins"))
+        r = str_format("%U.%U()", mod, qual);
+    else
+        r = str_format("%U()", qual);
+    XDECREF(mod);
+    DECREF(qual);
+    return r;
 }
 
 /* ---- argument binding ----------------------------------------------------- */
@@ -166,13 +220,27 @@ static int bind_arguments(Frame *f, FunctionObject *fn, Object *const *args, siz
                 if (dict_set(kwdict, key, value) < 0) return -1;
                 continue;
             }
-            for (j = 0; j < co->posonlyargcount; j++)
-                if (str_eq(varnames[j], key)) {
+            /* name every positional-only parameter passed by keyword */
+            StrBuilder sb;
+            sb_init(&sb);
+            for (size_t p = 0; p < co->posonlyargcount; p++)
+                for (size_t q = 0; q < nkw; q++)
+                    if (str_eq(varnames[p], tuple_get(kwnames, q))) {
+                        if (sb.len) sb_append_cstr(&sb, ", ");
+                        sb_append_str(&sb, varnames[p]);
+                        break;
+                    }
+            if (sb.len) {
+                Object *list = sb_finish(&sb);
+                if (list) {
                     err_format(Exc_TypeError,
                                "%U() got some positional-only arguments passed as keyword "
-                               "arguments: '%U'", fn->qualname, key);
-                    return -1;
+                               "arguments: '%U'", fn->qualname, list);
+                    DECREF(list);
                 }
+                return -1;
+            }
+            sb_free(&sb);
             err_format(Exc_TypeError, "%U() got an unexpected keyword argument '%U'",
                        fn->qualname, key);
             return -1;
@@ -611,13 +679,7 @@ static int dict_merge_into(Object *d, Object *m, Object *callable, bool strict) 
     for (size_t i = 0; i < list_size(keys); i++) {
         Object *key = ((ListObject *)keys)->items[i];
         if (!STR_CHECK(key)) {
-            Object *desc = callable ? callable_desc(callable) : NULL;
-            if (desc) {
-                err_format(Exc_TypeError, "%U keywords must be strings", desc);
-                DECREF(desc);
-            } else {
-                err_set(Exc_TypeError, "keywords must be strings");
-            }
+            err_set(Exc_TypeError, "keywords must be strings");
             rc = -1;
             break;
         }
@@ -664,9 +726,17 @@ static Object *format_value(Object *v, uint32_t flags, Object *spec) {
     return r;
 }
 
-/* --trace: the value stack, then the instruction about to run. */
+/* --trace: the value stack, then the instruction about to run; a header
+ * line whenever execution moves to another code object (a call or a
+ * return), so the reader sees which function each instruction belongs to. */
 static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
+    static _Thread_local CodeObject *last_traced_code;
     FILE *out = stderr;
+    fileio_flush_std();           /* keep the program's output in step */
+    if (f->code != last_traced_code) {
+        last_traced_code = f->code;
+        fprintf(out, "--- %s ---\n", STR_CHECK(f->code->qualname) ? str_data(f->code->qualname) : "?");
+    }
     fputs("          [", out);
     for (Object **p = f->stack; p < sp; p++) {
         fputs(p == f->stack ? " " : ", ", out);
@@ -676,7 +746,12 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
         }
         Object *r = obj_repr(*p);
         if (r) {
-            fwrite(str_data(r), 1, str_size(r) > 60 ? 60 : str_size(r), out);
+            if (str_size(r) > 60) {
+                fwrite(str_data(r), 1, 57, out);
+                fputs("...", out);
+            } else {
+                fwrite(str_data(r), 1, str_size(r), out);
+            }
             DECREF(r);
         } else {
             err_clear();
@@ -943,13 +1018,19 @@ dispatch_top: __attribute__((unused));
         Object *name = names[oparg];
         InlineCache *c = &caches[*ip++];
         Object *v;
-        if (!GILT_FT && c->key == f->globals && c->version == dict_version(f->globals) &&
-            c->version2 == dict_version(f->builtins)) {
-            v = c->value;
-            INCREF(v);
-            PUSH(v);
-            DISPATCH();
+        uint32_t seq = cache_begin(c);
+        if (CACHE_GET(c, key) == f->globals && CACHE_GET(c, version) == dict_version(f->globals) &&
+            CACHE_GET(c, version2) == dict_version(f->builtins)) {
+            v = CACHE_GET(c, value);
+            if (LIKELY(cache_valid(c, seq))) {
+                INCREF(v);
+                PUSH(v);
+                DISPATCH();
+            }
         }
+        /* versions read before the lookup: if a dict changes meanwhile,
+         * the entry is stale from the start, never wrong */
+        uint64_t gv = dict_version(f->globals), bv = dict_version(f->builtins);
         v = dict_get_str(f->globals, name);
         if (!v) {
             if (err_occurred()) goto error;
@@ -959,12 +1040,7 @@ dispatch_top: __attribute__((unused));
                 goto error;
             }
         }
-        if (!GILT_FT) {
-            c->key = f->globals;
-            c->version = dict_version(f->globals);
-            c->version2 = dict_version(f->builtins);
-            c->value = v;
-        }
+        cache_store(c, f->globals, gv, bv, v, AC_EMPTY);
         PUSH(v);
         DISPATCH();
     }
@@ -1052,8 +1128,12 @@ dispatch_top: __attribute__((unused));
         InlineCache *c = &caches[*ip++];
         TypeObject *tp = TYPE(owner);
         Object *v;
-        if (!GILT_FT && c->key == tp && c->version == tp->version) {
-            switch (c->kind) {
+        uint32_t seq = cache_begin(c);
+        if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp)) {
+            uint32_t kind = CACHE_GET(c, kind);
+            Object *cached = CACHE_GET(c, value);
+            if (!cache_valid(c, seq)) kind = AC_EMPTY;
+            switch (kind) {
             case AC_INSTANCE_DICT: {
                 Object *d = instance_dict(owner, tp);
                 if (d) {
@@ -1070,7 +1150,7 @@ dispatch_top: __attribute__((unused));
                     if (v) goto load_attr_done;
                     if (err_occurred()) goto error;
                 }
-                Object *descr = c->value;
+                Object *descr = cached;
                 if (TYPE(descr)->descr_get) {
                     v = TYPE(descr)->descr_get(descr, owner, (Object *)tp);
                     if (!v) goto error;
@@ -1080,7 +1160,7 @@ dispatch_top: __attribute__((unused));
                 goto load_attr_done;
             }
             case AC_DATA_DESCR: {
-                Object *descr = c->value;
+                Object *descr = cached;
                 v = TYPE(descr)->descr_get(descr, owner, (Object *)tp);
                 if (!v) goto error;
                 goto load_attr_done;
@@ -1096,19 +1176,20 @@ dispatch_top: __attribute__((unused));
         }
         v = obj_getattr(owner, name);
         if (!v) goto error;
-        if (!GILT_FT && tp->version != 0 && tp->getattr == obj_generic_getattr) {
-            Object *descr = type_lookup(tp, name);
-            c->kind = AC_EMPTY;
-            if (!descr) {
-                if (tp->dictoffset) c->kind = AC_INSTANCE_DICT;
-            } else if (TYPE(descr)->descr_get && TYPE(descr)->descr_set) {
-                c->kind = AC_DATA_DESCR;
-            } else {
-                c->kind = AC_CLASS_VALUE;
+        {
+            uint32_t version = type_version(tp);
+            if (version != 0 && tp->getattr == obj_generic_getattr) {
+                Object *descr = type_lookup(tp, name);
+                uint32_t kind = AC_EMPTY;
+                if (!descr) {
+                    if (tp->dictoffset) kind = AC_INSTANCE_DICT;
+                } else if (TYPE(descr)->descr_get && TYPE(descr)->descr_set) {
+                    kind = AC_DATA_DESCR;
+                } else {
+                    kind = AC_CLASS_VALUE;
+                }
+                cache_store(c, tp, version, 0, descr, kind);
             }
-            c->key = tp;
-            c->version = tp->version;
-            c->value = descr;
         }
     load_attr_done:
         sp[-1] = v;
@@ -1123,28 +1204,22 @@ dispatch_top: __attribute__((unused));
         InlineCache *c = &caches[*ip++];
         TypeObject *tp = TYPE(owner);
         int rc;
-        if (!GILT_FT && c->key == tp && c->version == tp->version && c->kind == AC_STORE_DICT) {
-            Object **dp = (Object **)((char *)owner + tp->dictoffset);
-            if (!*dp) {
-                *dp = dict_new();
-                if (!*dp) {
-                    rc = -1;
-                    goto store_attr_done;
-                }
+        uint32_t seq = cache_begin(c);
+        if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp) &&
+            CACHE_GET(c, kind) == AC_STORE_DICT && cache_valid(c, seq)) {
+            /* the instance dict exists after the first store (slow path) */
+            Object *d = instance_dict(owner, tp);
+            if (d) {
+                rc = dict_set(d, name, v);
+                goto store_attr_done;
             }
-            rc = dict_set(*dp, name, v);
-            goto store_attr_done;
         }
+        uint32_t version = type_version(tp);
         rc = obj_setattr(owner, name, v);
-        if (rc == 0 && !GILT_FT && tp->version != 0 && tp->setattr == obj_generic_setattr &&
-            tp->dictoffset) {
+        if (rc == 0 && version != 0 && tp->setattr == obj_generic_setattr && tp->dictoffset) {
             Object *descr = type_lookup(tp, name);
-            if (!descr || !TYPE(descr)->descr_set) {
-                c->key = tp;
-                c->version = tp->version;
-                c->kind = AC_STORE_DICT;
-                c->value = NULL;
-            }
+            if (!descr || !TYPE(descr)->descr_set)
+                cache_store(c, tp, version, 0, NULL, AC_STORE_DICT);
         }
     store_attr_done:
         DECREF(owner);
@@ -1167,18 +1242,24 @@ dispatch_top: __attribute__((unused));
         InlineCache *c = &caches[*ip++];
         TypeObject *tp = TYPE(owner);
         Object *v;
-        if (!GILT_FT && c->key == tp && c->version == tp->version && c->kind == AC_METHOD) {
-            Object *d = instance_dict(owner, tp);
-            if (!d || dict_size(d) == 0) {
-                v = c->value;
+        uint32_t seq = cache_begin(c);
+        if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp) &&
+            CACHE_GET(c, kind) == AC_METHOD) {
+            Object *cached = CACHE_GET(c, value);
+            if (LIKELY(cache_valid(c, seq))) {
+                Object *d = instance_dict(owner, tp);
+                if (!d || dict_size(d) == 0) {
+                    v = cached;
+                    goto load_method_found;
+                }
+                v = dict_get_str(d, name);
+                if (v) goto load_method_plain;
+                if (err_occurred()) goto error;
+                v = cached;
                 goto load_method_found;
             }
-            v = dict_get_str(d, name);
-            if (v) goto load_method_plain;
-            if (err_occurred()) goto error;
-            v = c->value;
-            goto load_method_found;
         }
+        uint32_t version = type_version(tp);
         if (tp->getattr == obj_generic_getattr) {
             Object *descr = type_lookup(tp, name);
             if (descr && (IS_TYPE(descr, FunctionType) || IS_TYPE(descr, MethodDescrType))) {
@@ -1188,12 +1269,7 @@ dispatch_top: __attribute__((unused));
                     if (v) goto load_method_plain;
                     if (err_occurred()) goto error;
                 }
-                if (!GILT_FT && tp->version != 0) {
-                    c->key = tp;
-                    c->version = tp->version;
-                    c->kind = AC_METHOD;
-                    c->value = descr;
-                }
+                if (version != 0) cache_store(c, tp, version, 0, descr, AC_METHOD);
                 v = descr;
                 goto load_method_found;
             }
@@ -1370,6 +1446,22 @@ dispatch_top: __attribute__((unused));
             }
             goto binop_generic;
         int_result:
+            /* A temporary operand (only the stack refers to it) is reused
+             * for the result instead of allocating; values in the small-int
+             * cache range always come from the cache. */
+            if (!GILT_FT && (z < -5 || z > 1024)) {
+                if (obj_refcount(a) == 1) {
+                    ((IntObject *)a)->small = z;
+                    DECREF(b);
+                    DISPATCH();
+                }
+                if (obj_refcount(b) == 1) {
+                    ((IntObject *)b)->small = z;
+                    sp[-1] = b;
+                    DECREF(a);
+                    DISPATCH();
+                }
+            }
             r = int_from_i64(z);
             goto binop_done;
         }
@@ -1383,19 +1475,37 @@ dispatch_top: __attribute__((unused));
             else if (IS_TYPE(b, IntType) && int_is_small(b) && int_small(b) > -(1LL << 53) &&
                      int_small(b) < (1LL << 53)) y = (double)int_small(b);
             else goto binop_generic;
+            double z;
             switch (oparg & ~(uint32_t)BINOP_INPLACE) {
-            case BINOP_ADD: r = float_from_double(x + y); goto binop_done;
-            case BINOP_SUB: r = float_from_double(x - y); goto binop_done;
-            case BINOP_MUL: r = float_from_double(x * y); goto binop_done;
+            case BINOP_ADD: z = x + y; goto float_result;
+            case BINOP_SUB: z = x - y; goto float_result;
+            case BINOP_MUL: z = x * y; goto float_result;
             case BINOP_TRUEDIV:
                 if (y != 0.0) {
-                    r = float_from_double(x / y);
-                    goto binop_done;
+                    z = x / y;
+                    goto float_result;
                 }
                 break;
             default:
                 break;
             }
+            goto binop_generic;
+        float_result:
+            if (!GILT_FT) {   /* reuse a temporary, as for ints above */
+                if (IS_TYPE(a, FloatType) && obj_refcount(a) == 1) {
+                    ((FloatObject *)a)->value = z;
+                    DECREF(b);
+                    DISPATCH();
+                }
+                if (IS_TYPE(b, FloatType) && obj_refcount(b) == 1) {
+                    ((FloatObject *)b)->value = z;
+                    sp[-1] = b;
+                    DECREF(a);
+                    DISPATCH();
+                }
+            }
+            r = float_from_double(z);
+            goto binop_done;
         }
     binop_generic:
         if ((oparg & ~(uint32_t)BINOP_INPLACE) == BINOP_ADD && IS_TYPE(a, StrType) &&
@@ -1727,7 +1837,23 @@ dispatch_top: __attribute__((unused));
         Object *it = POP();
         int rc;
         if (!TYPE(it)->iter && !TYPE(it)->getitem) {
-            err_format(Exc_TypeError, "Value after * must be an iterable, not %T", it);
+            /* f(*x) builds its argument list with LIST_EXTEND, then
+             * LIST_TO_TUPLE and CALL_EX (or the kwargs dict first): word
+             * the error as a call error then, naming f as CPython does. */
+            uint32_t n1 = ip[0], n2 = INSTR_OP(n1) == OP_LIST_TO_TUPLE ? ip[1] : 0;
+            Object *desc = NULL;
+            if (INSTR_OP(n1) == OP_LIST_TO_TUPLE &&
+                (INSTR_OP(n2) == OP_CALL_EX ||
+                 (INSTR_OP(n2) == OP_BUILD_MAP && INSTR_ARG(n2) == 0)) &&
+                sp - f->stack >= (ptrdiff_t)oparg + 2 && PEEK(oparg + 2))
+                desc = callable_desc(PEEK(oparg + 2));
+            if (desc) {
+                err_format(Exc_TypeError, "%U argument after * must be an iterable, not %T", desc, it);
+                DECREF(desc);
+            } else {
+                err_clear();
+                err_format(Exc_TypeError, "Value after * must be an iterable, not %T", it);
+            }
             rc = -1;
         } else {
             rc = list_extend(PEEK(oparg), it);
@@ -1866,18 +1992,17 @@ dispatch_top: __attribute__((unused));
             FunctionObject *fn = (FunctionObject *)callable;
             CodeObject *fco = (CodeObject *)fn->code;
             if (!(fco->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
-                CHECK_EVAL_BREAKER();
                 Frame *nf;
                 if (!kwnames && npos == fco->argcount && fco->kwonlyargcount == 0 &&
                     !(fco->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
                     if (recursion_check(ts) < 0) goto error;
                     /* the common case: the frame takes over the stack's
                      * references to the function and the arguments */
-                    nf = frame_push(fco);
+                    nf = frame_push_args(fco, npos);
                     nf->func = callable;
                     nf->globals = fn->globals;
                     nf->builtins = fn->builtins;
-                    memcpy(nf->localsplus, args, npos * sizeof(Object *));
+                    for (size_t i = 0; i < npos; i++) nf->localsplus[i] = args[i];
                     sp = base;
                     if ((fco->ncellvars || fco->nfreevars) && init_cells(nf, fn) < 0) {
                         frame_clear(nf);
@@ -1900,6 +2025,10 @@ dispatch_top: __attribute__((unused));
                 f = nf;
                 ts->frame = f;
                 LOAD_FRAME();
+                /* the safe point of a call is the callee's entry (as
+                 * CPython's RESUME): an interrupt is raised in the callee */
+                this_instr = ip;
+                CHECK_EVAL_BREAKER();
                 DISPATCH();
             }
         }
@@ -1983,6 +2112,10 @@ dispatch_top: __attribute__((unused));
                 f = nf;
                 ts->frame = f;
                 LOAD_FRAME();
+                /* the safe point of a call is the callee's entry (as
+                 * CPython's RESUME): an interrupt is raised in the callee */
+                this_instr = ip;
+                CHECK_EVAL_BREAKER();
                 DISPATCH();
             }
             r = obj_call(callable, buf, npos, kwnames);

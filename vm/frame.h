@@ -64,26 +64,124 @@ typedef struct Frame {
 
 /* Inline cache entry (one per cached instruction, in CodeObject.caches). */
 typedef struct InlineCache {
+    uint32_t seq;              /* odd while a thread rewrites the entry      */
+    uint32_t kind;             /* what the entry means (eval.c)              */
     const void *key;           /* globals dict or type the entry is valid for */
     uint64_t version;          /* its dict or type version                   */
     uint64_t version2;         /* builtins dict version (LOAD_GLOBAL)        */
     Object *value;             /* borrowed: valid while the versions match   */
-    uint32_t kind;             /* what the entry means (eval.c)              */
 } InlineCache;
 
+/* The per-thread frame stack: chunks used last-in first-out. */
+typedef struct FrameChunk {
+    struct FrameChunk *prev, *next;
+    char *top;                 /* first free byte                           */
+    char *limit;               /* one past the last usable byte             */
+    _Alignas(16) char data[];
+} FrameChunk;
+extern _Thread_local FrameChunk *frame_current_chunk;
+
 /* Bytes a frame for `code` needs. */
-size_t frame_size(CodeObject *code);
+static inline size_t frame_size(CodeObject *code) {
+    size_t slots = (size_t)code->nlocals + code->ncellvars + code->nfreevars + code->stacksize;
+    size_t n = sizeof(Frame) + slots * sizeof(Object *) + code->maxblocks * sizeof(TryBlock);
+    return (n + 15) & ~(size_t)15;
+}
+
+/* Point the slot arrays into the frame's one allocation and reset the
+ * header, field by field (cheaper than a memset on every call). */
+static inline void frame_layout_from(Frame *f, CodeObject *code, size_t first_unset) {
+    size_t ncells = (size_t)code->ncellvars + code->nfreevars;
+    size_t nslots = (size_t)code->nlocals + ncells;
+    f->back = NULL;
+    f->code = code;
+    f->func = f->globals = f->builtins = f->locals = NULL;
+    f->ip = f->instr = code->code;
+    f->cells = f->localsplus + code->nlocals;
+    f->stack = f->cells + ncells;
+    f->sp = f->stack;
+    f->blocks = (TryBlock *)(f->stack + code->stacksize);
+    f->nblocks = 0;
+    f->is_entry = f->on_heap = f->owns_code = f->yielded_value = 0;
+    f->state = FRAME_CREATED;
+    f->gen = NULL;
+    for (size_t i = first_unset; i < nslots; i++) f->localsplus[i] = NULL;
+}
+
+static inline void frame_layout(Frame *f, CodeObject *code) { frame_layout_from(f, code, 0); }
+
+Frame *frame_push_slow(CodeObject *code);
+
 /* A frame for `code` on this thread's frame stack; slots zeroed, header set
- * up except func/globals/builtins/locals, which the caller fills. NULL with
- * MemoryError never happens (aborts on OOM). */
-Frame *frame_push(CodeObject *code);
+ * up except func/globals/builtins/locals, which the caller fills (aborts
+ * on out-of-memory). */
+static inline Frame *frame_push(CodeObject *code) {
+    size_t need = frame_size(code);
+    FrameChunk *c = frame_current_chunk;
+    if (__builtin_expect(c != NULL && (size_t)(c->limit - c->top) >= need, 1)) {
+        Frame *f = (Frame *)c->top;
+        c->top += need;
+        frame_layout(f, code);
+        return f;
+    }
+    return frame_push_slow(code);
+}
+
+/* frame_push for a caller that fills local slots [0, nargs) itself at once
+ * (they are left uninitialized here). */
+static inline Frame *frame_push_args(CodeObject *code, size_t nargs) {
+    size_t need = frame_size(code);
+    FrameChunk *c = frame_current_chunk;
+    if (__builtin_expect(c != NULL && (size_t)(c->limit - c->top) >= need, 1)) {
+        Frame *f = (Frame *)c->top;
+        c->top += need;
+        frame_layout_from(f, code, nargs);
+        return f;
+    }
+    return frame_push_slow(code);
+}
+
 /* Release the most recently pushed frame's memory (after frame_clear). */
-void frame_pop(Frame *f);
+static inline void frame_pop(Frame *f) {
+    FrameChunk *c = frame_current_chunk;
+    c->top = (char *)f;
+    /* Leaving a chunk empty: continue in the previous one (its top already
+     * sits past the frames still live there). */
+    if (c->top == c->data && c->prev) frame_current_chunk = c->prev;
+}
+
+/* Drop every reference the frame holds (slots, stack, func/code/...). */
+static inline __attribute__((always_inline)) void frame_clear(Frame *f) {
+    CodeObject *code = f->code;
+    size_t nslots = (size_t)code->nlocals + code->ncellvars + code->nfreevars;
+    for (size_t i = 0; i < nslots; i++) {
+        Object *v = f->localsplus[i];
+        if (v) {
+            f->localsplus[i] = NULL;
+            DECREF(v);
+        }
+    }
+    while (f->sp > f->stack) {
+        Object *v = *--f->sp;
+        XDECREF(v);
+    }
+    f->nblocks = 0;
+    if (f->locals) CLEAR(f->locals);
+    if (f->func) {
+        CLEAR(f->func);
+    } else if (f->owns_code) {
+        f->owns_code = 0;
+        XDECREF(f->globals);
+        XDECREF(f->builtins);
+        DECREF(code);
+    }
+    f->globals = f->builtins = NULL;
+    f->state = FRAME_DONE;
+}
+
 /* A frame that lives on the heap (generators); freed with frame_free_heap. */
 Frame *frame_new_heap(CodeObject *code);
 void frame_free_heap(Frame *f);
-/* Drop every reference the frame holds (slots, stack, func/code/...). */
-void frame_clear(Frame *f);
 /* Source line of the instruction the frame is running. */
 int frame_line(Frame *f);
 

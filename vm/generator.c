@@ -335,8 +335,15 @@ static void gen_dealloc(Object *self) {
     if (f && f->state == FRAME_SUSPENDED && f->nblocks > 0 && !IS_TYPE(g, AsyncGenType)) {
         Object *pending = err_fetch();
         Object *r = gen_close(self);
-        if (r) DECREF(r);
-        else err_clear();
+        if (r) {
+            DECREF(r);
+        } else {
+            /* as CPython: report, do not propagate, an error from cleanup */
+            Object *rep = gen_repr(self);
+            fprintf(stderr, "Exception ignored in: %s\n", rep ? str_data(rep) : "<generator>");
+            XDECREF(rep);
+            err_print();
+        }
         err_restore(pending);
     }
     gen_finish_frame(g);

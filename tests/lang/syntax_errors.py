@@ -30,7 +30,7 @@ for src in bad:
         print(repr(src), "->", type(e).__name__, "line", e.lineno)
 ok = ["x = 1", "def f(a, /, b, *, c): pass", "async def g(): await x", "x = [i async for i in y] if False else 0" if False else "pass",
       "@d\nclass C: pass", "while x: break\nelse: pass", "try: pass\nexcept* ValueError: pass" if False else "try: pass\nfinally: pass",
-      "lambda *a, **k: (a, k)", "print(*[1], **{})", "x: int = 5", "global g", "match x:\n    case 1: pass"]
+      "lambda *a, **k: (a, k)", "print(*[1], **{})", "x: int = 5", "global g"]
 for src in ok:
     compile(src, "<ok>", "exec")
 print("all valid sources compiled")

@@ -2,7 +2,9 @@
 import sys, os, os.path, time
 print(os.path.basename(sys.argv[0]), len(sys.argv))
 print(sys.version_info[0], sys.version_info[:2] >= (3, 0), sys.platform, sys.maxsize == 2 ** 63 - 1, sys.byteorder)
-print(isinstance(sys.path, list), "sys" in sys.modules, sys.getrecursionlimit() > 100)
+print(isinstance(sys.path, list), "sys" in sys.modules, sys.getrecursionlimit() > 100, sys.getswitchinterval())
+sys.setswitchinterval(0.001)
+print(sys.getswitchinterval())
 print(os.path.join("a", "b", "c.txt"), os.path.join("/abs", "x"), os.path.join("a", "/root"), os.path.join("a/", "b"))
 print(os.path.basename("/x/y/z.py"), os.path.dirname("/x/y/z.py"), os.path.split("/x/y/z.py"), os.path.splitext("arch.tar.gz"))
 print(os.path.splitext("noext"), os.path.split("file"), os.path.dirname("file"), os.path.isabs("/a"), os.path.isabs("a"))

@@ -181,8 +181,11 @@ START_TEST(incomplete) {
     ck_assert_int_eq(compile_is_incomplete("s = '''abc", 10), 1);
     ck_assert_int_eq(compile_is_incomplete("x = 1 + \\", 9), 1);
     ck_assert_int_eq(compile_is_incomplete("if x:", 5), 1);
-    ck_assert_int_eq(compile_is_incomplete("if x:\n  y = 1", 13), 1);
-    ck_assert_int_eq(compile_is_incomplete("if x:\n  y = 1\n", 14), 0);
+    ck_assert_int_eq(compile_is_incomplete("if x:\n", 6), 1);
+    ck_assert_int_eq(compile_is_incomplete("if x:\n  y = 1\n", 14), 1);
+    ck_assert_int_eq(compile_is_incomplete("if x:\n  y = 1\n\n", 15), 0);
+    ck_assert_int_eq(compile_is_incomplete("for i in r: f(i)\n", 17), 1);
+    ck_assert_int_eq(compile_is_incomplete("x = 1\n", 6), 0);
     ck_assert_int_eq(compile_is_incomplete("x = 1", 5), 0);
     ck_assert_int_eq(compile_is_incomplete("x = ", 4), 0);
     ck_assert_int_eq(compile_is_incomplete("@dec", 4), 1);
