@@ -112,3 +112,59 @@ clean:
 	rm -rf build
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- memory checking (slow; never part of `make test`) ------------------
+#
+#   make sanitize   both VMs with AddressSanitizer + UBSan (build/asan-gil/,
+#                   build/asan-ft/), then the unit suites and every language
+#                   and error test on them
+#   make valgrind   both VMs at -O2 (build/vg-gil/, build/vg-ft/), then the
+#                   same tests under valgrind memcheck
+#   make fuzz       mutated test programs on build/gilt and build/gilt-ft;
+#                   any death by signal or hang fails (tests/fuzz/fuzz.py)
+#
+# Checked builds define GILT_SYSTEM_MALLOC (runtime/alloc.h): objects come
+# from malloc, which the checkers track, instead of mimalloc, which they
+# cannot see into. Leak checks are off: without a cycle collector, cycles
+# and what is alive at exit are never freed (tests/memcheck/run.sh).
+
+SAN_CFLAGS := -O1 -g -fsanitize=address,undefined,float-cast-overflow \
+              -fno-sanitize-recover=all -fno-omit-frame-pointer -DGILT_SYSTEM_MALLOC
+VG_CFLAGS  := -O2 -g -DGILT_SYSTEM_MALLOC
+
+# CHK_DIR, CHK_FLAGS (flags for compile and link), CHK_DEFS (-DGILT_FT=1 or
+# empty), CHK_BIN: one checked build.
+define checked_build
+$(1)/%.o: %.c | build/.deps
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $(2) $$(WARN) $$(INCS) $$(DEFS) $(3) -MMD -MP -c $$< -o $$@
+
+$(1)/libgilt.a: $$(patsubst %.c,$(1)/%.o,$$(LIBSRCS))
+	@rm -f $$@; ar rcs $$@ $$^
+
+$(1)/$(4): $(1)/$$(MAIN:.c=.o) $(1)/libgilt.a
+	$$(CC) $(2) -rdynamic -o $$@ $$^ $$(LIBS)
+
+$(1)/unit/%: tests/unit/%.c $(1)/libgilt.a
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $(2) $$(WARN) $$(INCS) $$(DEFS) $(3) -o $$@ $$^ $$(LIBS) $$(CHECK_LIBS)
+
+$(1)/all: $(1)/$(4) $$(patsubst tests/unit/%.c,$(1)/unit/%,$$(UNIT_SRCS))
+.PHONY: $(1)/all
+endef
+
+$(eval $(call checked_build,build/asan-gil,$(SAN_CFLAGS),,gilt))
+$(eval $(call checked_build,build/asan-ft,$(SAN_CFLAGS),-DGILT_FT=1,gilt-ft))
+$(eval $(call checked_build,build/vg-gil,$(VG_CFLAGS),,gilt))
+$(eval $(call checked_build,build/vg-ft,$(VG_CFLAGS),-DGILT_FT=1,gilt-ft))
+
+.PHONY: sanitize valgrind fuzz
+sanitize: build/.deps build/asan-gil/all build/asan-ft/all
+	@tests/memcheck/run.sh asan $(T)
+
+valgrind: build/.deps build/vg-gil/all build/vg-ft/all
+	@command -v valgrind >/dev/null || { echo "valgrind not installed (apt-get install valgrind)"; exit 1; }
+	@tests/memcheck/run.sh valgrind $(T)
+
+fuzz: all
+	@python3 tests/fuzz/fuzz.py

@@ -92,7 +92,14 @@ static _Noreturn void cg_error(Compiler *c, int line, int col0, const char *fmt,
     longjmp(c->on_error, 1);
 }
 
-#define CG_ERROR_AT(c, n, ...) cg_error((c), (n)->line, (n)->col, __VA_ARGS__)
+/* Errors about a node are underlined over the node's extent. */
+static void cg_error_end(Compiler *c, Node *n) {
+    if (n->end_line > 0) {
+        c->err->end_line = n->end_line;
+        c->err->end_col = n->end_col + 1;
+    }
+}
+#define CG_ERROR_AT(c, n, ...) (cg_error_end((c), (n)), cg_error((c), (n)->line, (n)->col, __VA_ARGS__))
 
 static _Noreturn void cg_runtime_error(Compiler *c) {
     c->runtime_error = true;

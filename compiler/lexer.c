@@ -482,12 +482,15 @@ Token lexer_next(Lexer *lx) {
                 lx->pending_newline_needed = false;
                 return make_token(lx, TOK_NEWLINE, lx->cur, lx->line, column_of(lx, lx->cur));
             }
+            /* As Python's tokenize: the closing DEDENTs and ENDMARKER sit
+             * on the line after the last one (which may lack its '\n'). */
+            int eof_line = lx->cur > lx->src && is_newline_char(lx->cur[-1]) ? lx->line : lx->line + 1;
             if (lx->indent_depth > 0) {
                 lx->indent_depth--;
-                return make_token(lx, TOK_DEDENT, lx->cur, lx->line + 1, 0);
+                return make_token(lx, TOK_DEDENT, lx->cur, eof_line, 0);
             }
             lx->done = true;
-            return make_token(lx, TOK_ENDMARKER, lx->cur, lx->line + 1, 0);
+            return make_token(lx, TOK_ENDMARKER, lx->cur, eof_line, 0);
         }
         char c = *lx->cur;
         if (is_newline_char(c)) {

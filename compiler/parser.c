@@ -60,7 +60,23 @@ static _Noreturn void fail_at(Parser *p, bool indentation, int line, int col1, c
 }
 
 #define FAIL_TOK(p, t, ...) fail_at((p), false, (t)->line, (t)->col + 1, __VA_ARGS__)
-#define FAIL_NODE(p, n, ...) fail_at((p), false, (n)->line, (n)->col + 1, __VA_ARGS__)
+#define FAIL_NODE(p, n, ...) (set_error_end((p), (n)), fail_at((p), false, (n)->line, (n)->col + 1, __VA_ARGS__))
+#define FAIL_TOK_RANGE(p, t, ...) (set_error_end_tok((p), (t)), FAIL_TOK((p), (t), __VA_ARGS__))
+
+/* Errors about a whole node or token are underlined over its extent; set
+ * the end first, fail_at then fills in the rest (the first error wins). */
+static void set_error_end(Parser *p, Node *n) {
+    if (!p->err->failed && n->end_line > 0) {
+        p->err->end_line = n->end_line;
+        p->err->end_col = n->end_col + 1;
+    }
+}
+static void set_error_end_tok(Parser *p, Token *t) {
+    if (!p->err->failed) {
+        p->err->end_line = t->end_line;
+        p->err->end_col = t->end_col + 1;
+    }
+}
 
 static _Noreturn void fail_recursion(Parser *p) {
     p->err->is_recursion = true;
@@ -1378,6 +1394,28 @@ static Node *parse_arguments(Parser *p, bool is_lambda, OpToken closer) {
 
 /* ---- statements ------------------------------------------------------------------ */
 
+/* A block header is the last thing in the input. CPython points at the
+ * end of the input's last line: in a REPL entry that is the header line
+ * (the entry's closing blank line is not part of it); in a source file the
+ * last physical line, with offset 0 (no caret) when the source was read
+ * from a file (our cue: a file name not of the form "<...>"), else just
+ * past the line's end, as compile() reports it. */
+static _Noreturn void fail_missing_block_at_eof(Parser *p, Token *newline, Token *endmarker,
+                                                const char *what, int header_line) {
+    int line, col1;
+    if (p->mode == PARSE_SINGLE) {
+        line = newline->line;
+        col1 = newline->col + 1;
+    } else {
+        line = endmarker->line > 1 ? endmarker->line - 1 : 1;
+        const char *text = lexer_line_text(&p->lx, line - p->lx.line_offset);
+        bool from_file = p->filename && p->filename[0] != '<';
+        col1 = from_file ? 0 : (int)strlen(text) + 1;
+    }
+    fail_at(p, true, line, col1, "expected an indented block after %s on line %d", what,
+            header_line);
+}
+
 static void block(Parser *p, NodeList *body, const char *what, int line) {
     if (!at_op(p, T_COLON)) {
         Token *t = peek(p);
@@ -1397,7 +1435,10 @@ static void block(Parser *p, NodeList *body, const char *what, int line) {
              * before ENDMARKER: a nested block the REPL must wait for. */
             int k = p->pos;
             while (tok_at(p, k)->type == TOK_DEDENT) k++;
-            if (tok_at(p, k)->type == TOK_ENDMARKER) p->err->needs_more_input = true;
+            if (tok_at(p, k)->type == TOK_ENDMARKER) {
+                p->err->needs_more_input = true;
+                fail_missing_block_at_eof(p, t, tok_at(p, k), what, line);
+            }
             fail_at(p, true, ind->line, ind->col + 1,
                     "expected an indented block after %s on line %d", what, line);
         }
@@ -1789,7 +1830,9 @@ static Node *simple_stmt(Parser *p) {
 
 static void simple_stmts(Parser *p, NodeList *out) {
     for (;;) {
-        nodelist_push(out, simple_stmt(p));
+        Node *st = simple_stmt(p);
+        finish_node(p, st);
+        nodelist_push(out, st);
         if (!accept_op(p, T_SEMI)) break;
         if (peek(p)->type == TOK_NEWLINE) break;
     }
@@ -1876,7 +1919,9 @@ void *syntax_error_raise(const SyntaxErrorInfo *e, const char *filename) {
         err_set(Exc_RecursionError, "maximum recursion depth exceeded during compilation");
         return NULL;
     }
-    err_syntax(e->is_indentation ? Exc_IndentationError : Exc_SyntaxError, filename, e->line,
-               e->col, e->text, e->msg);
+    bool ranged = e->end_line > 0;
+    err_syntax_range(e->is_indentation ? Exc_IndentationError : Exc_SyntaxError, filename,
+                     e->line, e->col, ranged ? e->end_line : e->line,
+                     ranged ? e->end_col : e->col, e->text, e->msg);
     return NULL;
 }

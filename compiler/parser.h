@@ -27,6 +27,7 @@ typedef struct SyntaxErrorInfo {
     bool needs_more_input;   /* the error is at end of input (REPL)          */
     bool open_construct;     /* EOF inside brackets / a string / after '\\' */
     int line, col;           /* 1-based                                      */
+    int end_line, end_col;   /* 1-based, exclusive; 0: a single point (line, col) */
     char msg[256];
     const char *text;        /* the source line, or NULL                     */
 } SyntaxErrorInfo;

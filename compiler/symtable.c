@@ -29,6 +29,10 @@ static _Noreturn void st_error(Builder *b, Node *at, const char *fmt, ...) {
     e->failed = true;
     e->line = at ? at->line : 1;
     e->col = at ? at->col + 1 : 1;
+    if (at && at->end_line > 0) {
+        e->end_line = at->end_line;
+        e->end_col = at->end_col + 1;
+    }
     e->text = b->line_text ? b->line_text(b->line_ctx, e->line) : NULL;
     longjmp(b->on_error, 1);
 }

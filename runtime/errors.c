@@ -10,7 +10,7 @@
  * first ("The above exception was the direct cause..." / "During handling
  * of the above exception..."), then "Traceback (most recent call last):",
  * the entries, and "Type: message". SyntaxErrors show file, line, the
- * source text and a single caret under the column. The traceback column
+ * source text and carets under offset..end_offset. The traceback column
  * markers of 3.11 (^^^^) are not printed; see traceback.c.
  */
 #include <errno.h>
@@ -131,6 +131,11 @@ Object *err_stop_iteration(Object *value) {
 
 Object *err_syntax(TypeObject *type, const char *filename, int lineno, int col,
                    const char *text, const char *msg) {
+    return err_syntax_range(type, filename, lineno, col, lineno, col, text, msg);
+}
+
+Object *err_syntax_range(TypeObject *type, const char *filename, int lineno, int col,
+                         int end_lineno, int end_col, const char *text, const char *msg) {
     Object *m = str_from_cstr(msg);
     Object *loc = tuple_new(6);
     if (!m || !loc) goto fail;
@@ -140,8 +145,8 @@ Object *err_syntax(TypeObject *type, const char *filename, int lineno, int col,
     items[2] = int_from_i64(col);
     items[3] = text ? str_from_utf8(text, strlen(text)) : NEWREF(OBJ_NONE);
     if (!items[3]) { err_clear(); items[3] = NEWREF(OBJ_NONE); }
-    items[4] = int_from_i64(lineno);
-    items[5] = int_from_i64(col);
+    items[4] = int_from_i64(end_lineno);
+    items[5] = int_from_i64(end_col);
     for (int i = 0; i < 6; i++)
         if (!items[i]) goto fail;
     Object *inst = obj_call2((Object *)type, m, loc);
@@ -197,12 +202,21 @@ static Object *dict_attr(Object *exc, const char *name) {
     return v;
 }
 
+static size_t utf8_count_chars(const char *s, size_t n) {
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) chars++;
+    return chars;
+}
+
 /* The "  File ..., line N" / text / caret block of a SyntaxError. */
 static void print_syntax_error_location(Object *exc, FILE *out) {
     Object *fn = dict_attr(exc, "filename");
     Object *line = dict_attr(exc, "lineno");
     Object *text = dict_attr(exc, "text");
     Object *off = dict_attr(exc, "offset");
+    Object *end_line = dict_attr(exc, "end_lineno");
+    Object *end_off = dict_attr(exc, "end_offset");
     if (!fn || !STR_CHECK(fn)) return;
     long lineno = line && INT_CHECK(line) ? (long)int_as_i64(line) : 0;
     fprintf(out, "  File \"%s\", line %ld\n", str_data(fn), lineno);
@@ -228,7 +242,21 @@ static void print_syntax_error_location(Object *exc, FILE *out) {
         if (pos >= lead) caret++;
     }
     if ((long)(end - lead) < caret) caret = (long)(end - lead);
-    fprintf(out, "    %*s^\n", (int)caret, "");
+    /* CPython 3.11 underlines offset..end_offset with carets (one when the
+     * end is unknown or not after the start); an error spanning lines is
+     * underlined to the end of the first line's text. */
+    long ncarets = 1;
+    long end_col = end_off && INT_CHECK(end_off) ? (long)int_as_i64(end_off) : -1;
+    long end_lineno = end_line && INT_CHECK(end_line) ? (long)int_as_i64(end_line) : lineno;
+    if (end_col > 0 && end_lineno > lineno) end_col = (long)utf8_count_chars(t, len);
+    if (end_col > col && end_lineno >= lineno) {
+        long line_chars = (long)utf8_count_chars(t, len);
+        if (end_col > line_chars + 1) end_col = line_chars + 1;
+        ncarets = end_col > col ? end_col - col : 1;
+    }
+    fprintf(out, "    %*s", (int)caret, "");
+    for (long i = 0; i < ncarets; i++) fputc('^', out);
+    fputc('\n', out);
 }
 
 static void print_exception_line(Object *exc, FILE *out) {

@@ -43,6 +43,11 @@ void err_clear(void);
  * (may be NULL), lineno and col are 1-based. Returns NULL. */
 struct Object *err_syntax(struct TypeObject *type, const char *filename, int lineno,
                           int col, const char *text, const char *msg);
+/* The same with the error's end (end_lineno, end_offset: 1-based, exclusive),
+ * which the report underlines with carets as CPython 3.11 does. */
+struct Object *err_syntax_range(struct TypeObject *type, const char *filename, int lineno,
+                                int col, int end_lineno, int end_col, const char *text,
+                                const char *msg);
 /* Print the pending exception with its traceback to stderr and clear it. */
 void err_print(void);
 /* Print exception `exc` with traceback (and chained causes) to `out`. */

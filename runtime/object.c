@@ -4,6 +4,7 @@
  * Guarantees:
  *  - Objects live in mimalloc; in the free-threaded build each thread
  *    allocates from its own heap (ts->heap) and mi_free works from any thread.
+ *    (-DGILT_SYSTEM_MALLOC swaps in malloc for sanitizers: see alloc.h.)
  *  - obj_dealloc never overflows the C stack, however deep a structure of
  *    nested containers is: past a nesting depth, deallocations are deferred
  *    onto a per-thread list that the outermost obj_dealloc drains
@@ -12,7 +13,7 @@
  *    operands, NotImplemented, fallbacks) and raises the same exception type
  *    with the same message text when an operation is unsupported.
  */
-#include <mimalloc.h>
+#include "alloc.h"
 #include <stdlib.h>
 #include <sys/sysinfo.h>
 #include <string.h>
@@ -24,10 +25,10 @@
 
 /* The calling thread's mimalloc heap in the free-threaded build; NULL means
  * "the default heap" (always so in the GIL build). */
-static inline mi_heap_t *current_heap(void) {
+static inline void *current_heap(void) {
     if (!GILT_FT) return NULL;
     ThreadState *ts = ts_current();
-    return ts ? (mi_heap_t *)ts->heap : NULL;
+    return ts ? ts->heap : NULL;
 }
 
 static void out_of_memory(size_t n) {
@@ -36,22 +37,22 @@ static void out_of_memory(size_t n) {
 }
 
 void *mem_alloc(size_t n) {
-    mi_heap_t *h = current_heap();
-    void *p = h ? mi_heap_malloc(h, n) : mi_malloc(n);
+    void *h = current_heap();
+    void *p = alloc_malloc(h, n);
     if (!p) out_of_memory(n);
     return p;
 }
 
 void *mem_calloc(size_t count, size_t size) {
-    mi_heap_t *h = current_heap();
-    void *p = h ? mi_heap_calloc(h, count, size) : mi_calloc(count, size);
+    void *h = current_heap();
+    void *p = alloc_calloc(h, count, size);
     if (!p) out_of_memory(count * size);
     return p;
 }
 
 void *mem_realloc(void *p, size_t n) {
-    mi_heap_t *h = current_heap();
-    void *q = h ? mi_heap_realloc(h, p, n) : mi_realloc(p, n);
+    void *h = current_heap();
+    void *q = alloc_realloc(h, p, n);
     if (!q && n) out_of_memory(n);
     return q;
 }
@@ -60,23 +61,23 @@ void *mem_realloc(void *p, size_t n) {
  * 'x' * n, list growth): a request the system cannot meet raises
  * MemoryError and returns NULL rather than ending the process. */
 void *mem_alloc_or_raise(size_t n) {
-    mi_heap_t *h = current_heap();
-    void *p = n > PTRDIFF_MAX ? NULL : h ? mi_heap_malloc(h, n) : mi_malloc(n);
+    void *h = current_heap();
+    void *p = n > PTRDIFF_MAX ? NULL : alloc_malloc(h, n);
     if (!p) err_no_memory();
     return p;
 }
 
 void *mem_calloc_or_raise(size_t count, size_t size) {
-    mi_heap_t *h = current_heap();
+    void *h = current_heap();
     void *p = (size && count > PTRDIFF_MAX / size) ? NULL
-            : h ? mi_heap_calloc(h, count, size) : mi_calloc(count, size);
+            : alloc_calloc(h, count, size);
     if (!p) err_no_memory();
     return p;
 }
 
 void *mem_realloc_or_raise(void *p, size_t n) {
-    mi_heap_t *h = current_heap();
-    void *q = n > PTRDIFF_MAX ? NULL : h ? mi_heap_realloc(h, p, n) : mi_realloc(p, n);
+    void *h = current_heap();
+    void *q = n > PTRDIFF_MAX ? NULL : alloc_realloc(h, p, n);
     if (!q && n) err_no_memory();
     return q;
 }
@@ -101,13 +102,13 @@ int mem_check_size(size_t count, size_t size) {
     return -1;
 }
 
-void mem_free(void *p) { mi_free(p); }
-void obj_free(void *p) { mi_free(p); }
+void mem_free(void *p) { alloc_free(p); }
+void obj_free(void *p) { alloc_free(p); }
 
 /* The dict slot of an instance of a TPFLAG_VAR_DICT class: the last word of
  * its block (the block's usable size never changes while it is alive). */
 static inline Object **var_dict_slot(Object *o) {
-    return (Object **)((char *)o + mi_usable_size(o) - sizeof(Object *));
+    return (Object **)((char *)o + alloc_usable_size(o) - sizeof(Object *));
 }
 
 Object *obj_alloc(TypeObject *type, size_t size) {
@@ -120,8 +121,8 @@ Object *obj_alloc(TypeObject *type, size_t size) {
         else if (size < type->basicsize)
             size = type->basicsize;
     }
-    mi_heap_t *h = current_heap();
-    void *p = h ? mi_heap_zalloc(h, size) : mi_zalloc(size);
+    void *h = current_heap();
+    void *p = alloc_zalloc(h, size);
     if (!p) out_of_memory(size);
     obj_init_header(p, type);
     if (heap) {
@@ -165,7 +166,7 @@ void obj_dealloc(Object *o) {
     if (dealloc_depth >= DEALLOC_NEST_LIMIT) {
         if (dealloc_ndeferred == dealloc_cap) {
             dealloc_cap = dealloc_cap ? dealloc_cap * 2 : 256;
-            dealloc_deferred = mi_realloc(dealloc_deferred, dealloc_cap * sizeof(Object *));
+            dealloc_deferred = alloc_realloc(NULL, dealloc_deferred, dealloc_cap * sizeof(Object *));
             if (!dealloc_deferred) out_of_memory(dealloc_cap * sizeof(Object *));
         }
         dealloc_deferred[dealloc_ndeferred++] = o;

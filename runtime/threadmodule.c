@@ -720,7 +720,8 @@ static Object *thread_stack_size_fn(Object *self, Object *const *args, size_t na
 static Object *thread_interrupt_main(Object *self, Object *const *args, size_t nargs,
                                      Object *kwnames) {
     /* As if Ctrl-C was pressed: the main thread raises KeyboardInterrupt. */
-    raise(SIGINT);
+    /* Process-directed, so it reaches the main thread: the others block it. */
+    kill(getpid(), SIGINT);
     RETURN_NONE;
 }
 

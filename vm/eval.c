@@ -21,10 +21,8 @@
  * LOAD_GLOBAL is cached by the dict versions of globals and builtins and
  * LOAD_ATTR/LOAD_METHOD/STORE_ATTR by the type version. Cache entries are
  * published under a sequence counter, so threads of the free-threaded build
- * never see a torn entry. Cached values are borrowed, as type_lookup's are:
- * in the free-threaded build a value unbound by another thread in the
- * instant between the check and the INCREF is the one known gap (the same
- * one type_lookup has), closed once such objects get deferred counts.
+ * never see a torn entry; there, only immortal values are cached (see
+ * cache_store).
  */
 #include <string.h>
 #include "gilt.h"
@@ -77,6 +75,13 @@ static inline bool cache_valid(InlineCache *c, uint32_t seq) {
 
 static void cache_store(InlineCache *c, const void *key, uint64_t version, uint64_t version2,
                         Object *value, uint32_t kind) {
+    /* A borrowed value is only safe to hand out while nothing can free it.
+     * With the GIL, the version check proves it is still referenced. Without
+     * it another thread may rebind the name and drop the last reference in
+     * the instant between our check and INCREF (think `counter += 1` in
+     * threads), so only immortal values (functions, classes, modules once
+     * threads run; None, small ints, interned strings) are cached there. */
+    if (GILT_FT && value && !obj_is_immortal(value)) return;
     uint32_t s = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
     if ((s & 1) || !__atomic_compare_exchange_n(&c->seq, &s, s + 1, false, __ATOMIC_ACQUIRE,
                                                 __ATOMIC_RELAXED))
@@ -950,13 +955,19 @@ dispatch_top: __attribute__((unused));
         DISPATCH();
     }
 
+    /* Cells may be shared by closures running in several threads: the
+     * cell's lock (nothing in the GIL build) makes read+INCREF and swap
+     * atomic, so a value is never freed under a reader. */
     TARGET(LOAD_DEREF) {
-        Object *v = ((CellObject *)f->cells[oparg])->ref;
+        CellObject *cell = (CellObject *)f->cells[oparg];
+        OBJ_LOCK(cell);
+        Object *v = cell->ref;
+        XINCREF(v);
+        OBJ_UNLOCK(cell);
         if (UNLIKELY(!v)) {
             raise_unbound_deref(co, oparg);
             goto error;
         }
-        INCREF(v);
         PUSH(v);
         DISPATCH();
     }
@@ -964,19 +975,25 @@ dispatch_top: __attribute__((unused));
     TARGET(STORE_DEREF) {
         Object *v = POP();
         CellObject *cell = (CellObject *)f->cells[oparg];
+        OBJ_LOCK(cell);
         Object *old = cell->ref;
         cell->ref = v;
+        OBJ_UNLOCK(cell);
         XDECREF(old);
         DISPATCH();
     }
 
     TARGET(DELETE_DEREF) {
         CellObject *cell = (CellObject *)f->cells[oparg];
-        if (!cell->ref) {
+        OBJ_LOCK(cell);
+        Object *old = cell->ref;
+        cell->ref = NULL;
+        OBJ_UNLOCK(cell);
+        if (!old) {
             raise_unbound_deref(co, oparg);
             goto error;
         }
-        CLEAR(cell->ref);
+        DECREF(old);
         DISPATCH();
     }
 
@@ -1003,12 +1020,15 @@ dispatch_top: __attribute__((unused));
             }
         }
         if (!v) {
-            v = ((CellObject *)f->cells[oparg])->ref;
+            CellObject *cell = (CellObject *)f->cells[oparg];
+            OBJ_LOCK(cell);
+            v = cell->ref;
+            XINCREF(v);
+            OBJ_UNLOCK(cell);
             if (!v) {
                 raise_unbound_deref(co, oparg);
                 goto error;
             }
-            INCREF(v);
         }
         PUSH(v);
         DISPATCH();

@@ -1,0 +1,64 @@
+/* alloc.h — the one place that chooses the allocator behind runtime memory.
+ *
+ * object.c (obj_alloc, mem_*) allocates only through these wrappers, and
+ * everything else — GMP's hooks in int.c included — goes through mem_*.
+ *
+ * Normally the allocator is mimalloc, with a per-thread heap in the
+ * free-threaded build (`heap` is an mi_heap_t*, or NULL for the default
+ * heap). Built with -DGILT_SYSTEM_MALLOC (the sanitizer and valgrind
+ * builds), the wrappers call the C library's malloc family instead and
+ * ignore `heap`, so AddressSanitizer and valgrind see every object and can
+ * report overflows, use-after-free and uninitialized reads in them.
+ *
+ * Guarantees, both ways: alloc_zalloc returns zeroed memory; alloc_realloc
+ * with n == 0 still returns a live block (never frees and returns NULL);
+ * alloc_usable_size of a live block never changes while it lives.
+ */
+#ifndef GILT_ALLOC_H
+#define GILT_ALLOC_H
+
+#include <stddef.h>
+
+#ifdef GILT_SYSTEM_MALLOC
+#include <stdlib.h>
+#include <malloc.h>
+
+static inline void *alloc_malloc(void *heap, size_t n) {
+    (void)heap;
+    return malloc(n ? n : 1);
+}
+static inline void *alloc_zalloc(void *heap, size_t n) {
+    (void)heap;
+    return calloc(1, n ? n : 1);
+}
+static inline void *alloc_calloc(void *heap, size_t count, size_t size) {
+    (void)heap;
+    return calloc(count ? count : 1, size ? size : 1);
+}
+static inline void *alloc_realloc(void *heap, void *p, size_t n) {
+    (void)heap;
+    return realloc(p, n ? n : 1);   /* realloc(p, 0) would free p */
+}
+static inline void alloc_free(void *p) { free(p); }
+static inline size_t alloc_usable_size(void *p) { return malloc_usable_size(p); }
+
+#else
+#include <mimalloc.h>
+
+static inline void *alloc_malloc(void *heap, size_t n) {
+    return heap ? mi_heap_malloc((mi_heap_t *)heap, n) : mi_malloc(n);
+}
+static inline void *alloc_zalloc(void *heap, size_t n) {
+    return heap ? mi_heap_zalloc((mi_heap_t *)heap, n) : mi_zalloc(n);
+}
+static inline void *alloc_calloc(void *heap, size_t count, size_t size) {
+    return heap ? mi_heap_calloc((mi_heap_t *)heap, count, size) : mi_calloc(count, size);
+}
+static inline void *alloc_realloc(void *heap, void *p, size_t n) {
+    return heap ? mi_heap_realloc((mi_heap_t *)heap, p, n) : mi_realloc(p, n);
+}
+static inline void alloc_free(void *p) { mi_free(p); }
+static inline size_t alloc_usable_size(void *p) { return mi_usable_size(p); }
+
+#endif
+#endif
