@@ -89,11 +89,13 @@ unit: $(UNIT_GIL) $(UNIT_FT)
 lang: all
 	@tests/run_lang.sh $(T)
 
-# Every test: the C unit suites, then the language tests, even when the
-# unit suites fail, so one run shows everything; fails if either failed.
-test: all repl-test
+# Every test: the C unit suites, the REPL tests, then the language tests,
+# each run even when an earlier one fails, so one run shows everything (and
+# the last line is run_lang.sh's `N passed, M failed`); fails if any failed.
+test: all
 	@status=0; \
 	$(MAKE) --no-print-directory unit || status=1; \
+	$(MAKE) --no-print-directory repl-test || status=1; \
 	tests/run_lang.sh || status=1; \
 	exit $$status
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # bench/run.sh — gilt vs python3, side by side.
 #
-# Runs every bench/*.py (or those named on the command line) under python3,
-# build/gilt and build/gilt-ft; each timing is the best of BENCH_RUNS
-# (default 3) wall-clock runs. Checks that the three outputs agree (a
+# Runs every bench/*.py except scaling_*.py (or those named on the command
+# line) under python3, build/gilt and build/gilt-ft; each timing is the best
+# of BENCH_RUNS (default 3) wall-clock runs. Checks that the three outputs agree (a
 # benchmark that computes something different is not a comparison), then
 # prints a table with the ratios gilt/python3 (lower is better; the goal is
 # <= 1.5) and gilt-ft/gilt (the single-thread cost of free threading).
@@ -22,7 +22,13 @@ if [ $# -gt 0 ]; then
     progs=()
     for p in "$@"; do progs+=("bench/$(basename "$p" .py).py"); done
 else
-    progs=(bench/*.py)
+    # scaling_*.py take a thread count and print their own timings (they
+    # measure how threads scale, not gilt vs python3): not part of the table.
+    progs=()
+    for p in bench/*.py; do
+        case "$(basename "$p")" in scaling_*) continue ;; esac
+        progs+=("$p")
+    done
 fi
 
 runners=()

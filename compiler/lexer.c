@@ -195,9 +195,10 @@ static Token scan_string(Lexer *lx, const char *tok_start, int line, int col) {
         if (lx->cur >= lx->end) {
             if (triple) {
                 lx->eof_in_construct = true;
+                int last = lx->cur > lx->src && is_newline_char(lx->cur[-1]) ? lx->line - 1 : lx->line;
                 return lex_error_at(lx, false, line, col,
                     "unterminated triple-quoted string literal (detected at line %d)",
-                    lx->line + lx->line_offset);
+                    last + lx->line_offset);
             }
             return lex_error_at(lx, false, line, col,
                 "unterminated string literal (detected at line %d)", lx->line + lx->line_offset);
@@ -265,7 +266,8 @@ static Token scan_number(Lexer *lx, const char *start, int line, int col) {
             if (lx->cur < lx->end && is_digit(*lx->cur))
                 return lex_error_at(lx, false, line, column_of(lx, lx->cur),
                                     "invalid digit '%c' in %s literal", *lx->cur, name);
-            return lex_error_at(lx, false, line, column_of(lx, lx->cur), "invalid %s literal", name);
+            /* CPython points at the last character it accepted */
+            return lex_error_at(lx, false, line, column_of(lx, lx->cur - 1), "invalid %s literal", name);
         }
         if (!scan_digits(lx, ok, name)) return (Token){.type = TOK_ERROR};
         if (lx->cur < lx->end && is_digit(*lx->cur))
@@ -392,6 +394,12 @@ static Token scan_operator(Lexer *lx, int line, int col) {
 
 /* ---- indentation --------------------------------------------------------- */
 
+static int tab_error(Lexer *lx, Token *tok) {
+    *tok = lex_error_at(lx, true, lx->line, 0, "inconsistent use of tabs and spaces in indentation");
+    lx->err_tab = true;
+    return 1;
+}
+
 /* At the start of a logical line: measure the indentation, skip blank and
  * comment-only lines. Returns 1 with *tok set when an INDENT/DEDENT/error
  * token must be produced, 0 to go on scanning the line. */
@@ -421,6 +429,9 @@ static int handle_line_start(Lexer *lx, Token *tok) {
         lx->cur = p;
         lx->at_line_start = false;
         int cur_indent = lx->indent_stack[lx->indent_depth];
+        int cur_alt = lx->alt_indent_stack[lx->indent_depth];
+        if ((col == cur_indent) != (altcol == cur_alt) || (col > cur_indent) != (altcol > cur_alt))
+            return tab_error(lx, tok);
         if (col > cur_indent) {
             if (lx->indent_depth >= LEXER_MAX_INDENT) {
                 *tok = lex_error_at(lx, true, lx->line, col, "too many levels of indentation");
@@ -428,6 +439,7 @@ static int handle_line_start(Lexer *lx, Token *tok) {
             }
             lx->indent_depth++;
             lx->indent_stack[lx->indent_depth] = col;
+            lx->alt_indent_stack[lx->indent_depth] = altcol;
             *tok = make_token(lx, TOK_INDENT, p, lx->line, 0);
             return 1;
         }
@@ -441,6 +453,7 @@ static int handle_line_start(Lexer *lx, Token *tok) {
                                     "unindent does not match any outer indentation level");
                 return 1;
             }
+            if (lx->alt_indent_stack[d] != altcol) return tab_error(lx, tok);
             lx->indent_depth = d;
             lx->pending_dedents = pops - 1;
             *tok = make_token(lx, TOK_DEDENT, p, lx->line, col);
@@ -520,10 +533,12 @@ Token lexer_next(Lexer *lx) {
                 return lex_error_at(lx, false, lx->line, column_of(lx, lx->cur) + 1,
                                     "unexpected character after line continuation character");
             lx->cur++;
+            int bs_line = lx->line, bs_col = column_of(lx, lx->cur);
             consume_newline(lx);
             if (lx->cur >= lx->end) {
+                /* reported just after the backslash, as CPython does */
                 lx->eof_in_construct = true;
-                return lex_error_at(lx, false, lx->line, 0, "unexpected EOF while parsing");
+                return lex_error_at(lx, false, bs_line, bs_col, "unexpected EOF while parsing");
             }
             continue;
         }

@@ -63,6 +63,9 @@ typedef struct Lexer {
     bool at_line_start;
     bool pending_newline_needed; /* a logical line has tokens              */
     int indent_stack[LEXER_MAX_INDENT + 1];
+    int alt_indent_stack[LEXER_MAX_INDENT + 1]; /* tabs counted as 1 column: a
+                             * level that differs in one measure but not the
+                             * other mixes tabs and spaces (TabError)          */
     int indent_depth;
     int pending_dedents;
     int paren_depth;
@@ -76,6 +79,7 @@ typedef struct Lexer {
     /* The error, recorded without raising so compile_is_incomplete can ask. */
     int err_line, err_col;
     bool err_indentation;
+    bool err_tab;            /* TabError (implies err_indentation)           */
     char err_msg[200];
 } Lexer;
 

@@ -78,6 +78,12 @@ static void set_error_end_tok(Parser *p, Token *t) {
     }
 }
 
+/* An error underlined from the start of `from` to the end of `to`. */
+static _Noreturn void fail_span(Parser *p, Node *from, Node *to, const char *msg) {
+    set_error_end(p, to);
+    fail_at(p, false, from->line, from->col + 1, "%s", msg);
+}
+
 static _Noreturn void fail_recursion(Parser *p) {
     p->err->is_recursion = true;
     fail_at(p, false, p->toks[p->pos].line, p->toks[p->pos].col + 1, "too many nested expressions");
@@ -109,6 +115,7 @@ static Token *tok_at(Parser *p, int i) {
         Lexer *lx = &p->lx;
         p->err->needs_more_input = lx->eof_in_construct;
         p->err->open_construct = lx->eof_in_construct;
+        if (!p->err->failed) p->err->is_tab = lx->err_tab;
         fail_at(p, lx->err_indentation, lx->err_line, lx->err_col, "%s", lx->err_msg);
     }
     return t;
@@ -152,7 +159,7 @@ static _Noreturn void fail_invalid_syntax(Parser *p) {
         Token *pt = prev_tok(p);
         fail_at(p, false, pt->end_line, pt->end_col + 1, "invalid syntax");
     }
-    FAIL_TOK(p, t, "invalid syntax");
+    FAIL_TOK_RANGE(p, t, "invalid syntax");
 }
 
 static void expect_op(Parser *p, OpToken op, const char *what) {
@@ -211,6 +218,7 @@ static Node *primary(Parser *p);
 static Node *yield_expr(Parser *p);
 static Node *star_targets_list(Parser *p);
 static void statement(Parser *p, NodeList *out);
+static void compound_or_simple_statement(Parser *p, NodeList *out);
 static Node *parse_arguments(Parser *p, bool is_lambda, OpToken closer);
 static Node *strings(Parser *p);
 
@@ -221,6 +229,8 @@ typedef enum { TARGET_ASSIGN, TARGET_FOR, TARGET_DEL, TARGET_WITH, TARGET_COMP }
 static void set_context(Parser *p, Node *e, ExprContext ctx, TargetUse use, bool top) {
     switch (e->kind) {
     case N_Name:
+        if (ctx != CTX_LOAD && strcmp(e->v.name.id, "__debug__") == 0)
+            FAIL_NODE(p, e, "cannot %s __debug__", ctx == CTX_DEL ? "delete" : "assign to");
         e->v.name.ctx = ctx;
         return;
     case N_Attribute: e->v.attribute.ctx = ctx; return;
@@ -247,7 +257,10 @@ static void set_context(Parser *p, Node *e, ExprContext ctx, TargetUse use, bool
     }
     const char *what = ast_expr_description(e);
     if (ctx == CTX_DEL) FAIL_NODE(p, e, "cannot delete %s", what);
-    if (use == TARGET_ASSIGN && top && e->kind != N_IfExp && e->kind != N_Lambda &&
+    bool named_const = e->kind == N_Constant && (e->v.constant.value.kind == CONST_NONE ||
+                                                 e->v.constant.value.kind == CONST_TRUE ||
+                                                 e->v.constant.value.kind == CONST_FALSE);
+    if (use == TARGET_ASSIGN && top && !named_const && e->kind != N_IfExp && e->kind != N_Lambda &&
         e->kind != N_BoolOp && e->kind != N_Compare && e->kind != N_NamedExpr &&
         !(e->kind == N_UnaryOp && e->v.unaryop.op == UNARY_NOT) && e->kind != N_Yield &&
         e->kind != N_YieldFrom)
@@ -453,16 +466,25 @@ static void add_literal(Parser *p, NodeList *values, Token *t, StrBuf *lit) {
     memset(lit, 0, sizeof *lit);
 }
 
+/* CPython 3.11 checks f-strings after reading the whole run of adjacent
+ * literals, so their errors point at the token after that run. */
+static Token *token_after_strings(Parser *p) {
+    int i = p->pos;
+    while (tok_at(p, i)->type == TOK_STRING) i++;
+    return tok_at(p, i);
+}
+#define FAIL_FSTRING(p, ...) FAIL_TOK((p), token_after_strings(p), __VA_ARGS__)
+
 /* Parse f-string content s[0..n) into values (Constant / FormattedValue). */
 static void fstring_content(Parser *p, Token *t, const char *s, size_t n, bool raw, NodeList *values) {
     StrBuf raw_lit = { 0 };
     size_t i = 0;
-    if (p->fstring_depth > 2) FAIL_TOK(p, t, "f-string: expressions nested too deeply");
+    if (p->fstring_depth > 2) FAIL_FSTRING(p, "f-string: expressions nested too deeply");
     while (i < n) {
         char c = s[i];
         if (c == '{' && i + 1 < n && s[i + 1] == '{') { sbuf_char(&raw_lit, '{'); i += 2; continue; }
         if (c == '}' && i + 1 < n && s[i + 1] == '}') { sbuf_char(&raw_lit, '}'); i += 2; continue; }
-        if (c == '}') FAIL_TOK(p, t, "f-string: single '}' is not allowed");
+        if (c == '}') FAIL_FSTRING(p, "f-string: single '}' is not allowed");
         if (c == '\\' && !raw && i + 1 < n) {
             sbuf_add(&raw_lit, s + i, 2);
             i += 2;
@@ -484,6 +506,7 @@ static void fstring_content(Parser *p, Token *t, const char *s, size_t n, bool r
         bool quote_triple = false;
         for (; k < n; k++) {
             char ch = s[k];
+            if (ch == '\\') FAIL_FSTRING(p, "f-string expression part cannot include a backslash");
             if (quote) {
                 if (ch == quote) {
                     if (!quote_triple) quote = 0;
@@ -497,11 +520,10 @@ static void fstring_content(Parser *p, Token *t, const char *s, size_t n, bool r
                 if (quote_triple) k += 2;
                 continue;
             }
-            if (ch == '\\') FAIL_TOK(p, t, "f-string expression part cannot include a backslash");
-            if (ch == '#') FAIL_TOK(p, t, "f-string expression part cannot include '#'");
+            if (ch == '#') FAIL_FSTRING(p, "f-string expression part cannot include '#'");
             if (ch == '(' || ch == '[' || ch == '{') { nesting++; continue; }
             if (ch == ')' || ch == ']') {
-                if (nesting == 0) FAIL_TOK(p, t, "f-string: unmatched '%c'", ch);
+                if (nesting == 0) FAIL_FSTRING(p, "f-string: unmatched '%c'", ch);
                 nesting--;
                 continue;
             }
@@ -518,13 +540,13 @@ static void fstring_content(Parser *p, Token *t, const char *s, size_t n, bool r
                     break;
             }
         }
-        if (quote) FAIL_TOK(p, t, "f-string: unterminated string");
-        if (k >= n) FAIL_TOK(p, t, "f-string: expecting '}'");
+        if (quote) FAIL_FSTRING(p, "f-string: unterminated string");
+        if (k >= n) FAIL_FSTRING(p, "f-string: expecting '}'");
         size_t expr_end = k;
         bool blank = true;
         for (size_t q = j; q < expr_end; q++)
             if (s[q] != ' ' && s[q] != '\t' && s[q] != '\n' && s[q] != '\r') blank = false;
-        if (blank) FAIL_TOK(p, t, "f-string: empty expression not allowed");
+        if (blank) FAIL_FSTRING(p, "f-string: empty expression not allowed");
         Node *value = parse_fstring_expr(p, t, s + j, expr_end - j);
         bool debug = false;
         if (s[k] == '=') {
@@ -539,10 +561,10 @@ static void fstring_content(Parser *p, Token *t, const char *s, size_t n, bool r
         if (k < n && s[k] == '!') {
             k++;
             if (k >= n || (s[k] != 's' && s[k] != 'r' && s[k] != 'a'))
-                FAIL_TOK(p, t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                FAIL_FSTRING(p, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
             conversion = s[k];
             k++;
-            if (k >= n || (s[k] != ':' && s[k] != '}')) FAIL_TOK(p, t, "f-string: expecting '}'");
+            if (k >= n || (s[k] != ':' && s[k] != '}')) FAIL_FSTRING(p, "f-string: expecting '}'");
         }
         Node *spec = NULL;
         if (k < n && s[k] == ':') {
@@ -556,13 +578,13 @@ static void fstring_content(Parser *p, Token *t, const char *s, size_t n, bool r
                     depth--;
                 }
             }
-            if (k >= n) FAIL_TOK(p, t, "f-string: expecting '}'");
+            if (k >= n) FAIL_FSTRING(p, "f-string: expecting '}'");
             spec = new_node_at(N_JoinedStr, t);
             p->fstring_depth++;
             fstring_content(p, t, s + spec_start, k - spec_start, raw, &spec->v.joinedstr.values);
             p->fstring_depth--;
         }
-        if (k >= n || s[k] != '}') FAIL_TOK(p, t, "f-string: expecting '}'");
+        if (k >= n || s[k] != '}') FAIL_FSTRING(p, "f-string: expecting '}'");
         if (debug && conversion < 0 && !spec) conversion = 'r';
         Node *fv = new_node_at(N_FormattedValue, t);
         fv->v.formatted.value = value;
@@ -593,7 +615,11 @@ static Node *strings(Parser *p) {
         size_t blen;
         split_string_token(t, &pf, &body, &blen);
         if (pf.is_bytes) any_bytes = true; else any_str = true;
-        if (any_bytes && any_str) FAIL_TOK(p, t, "cannot mix bytes and nonbytes literals");
+        if (any_bytes && any_str) {
+            /* reported where the parser stands after the literals */
+            while (peek(p)->type == TOK_STRING) p->pos++;
+            FAIL_TOK(p, peek(p), "cannot mix bytes and nonbytes literals");
+        }
         if (pf.is_f) {
             any_f = true;
             add_literal(p, &values, t, &plain);
@@ -658,6 +684,37 @@ static bool at_comp_for(Parser *p) {
     return at_kw(p, "for") || (at_kw(p, "async") && tok_is_kw(peek2(p), "for"));
 }
 
+/* `{k: }`: CPython's message for a missing value. */
+static void check_dict_value_present(Parser *p, Token *colon) {
+    if (at_op(p, T_RBRACE) || at_op(p, T_COMMA))
+        FAIL_TOK(p, colon, "expression expected after dictionary key and ':'");
+}
+
+/* Inside brackets, two expressions in a row (`[1 2]`, `f(a b)`) are most
+ * likely a missing comma; CPython says so, underlining both. `prev` is the
+ * last element parsed; called where a closing bracket or comma is due. */
+static void check_missing_comma(Parser *p, Node *prev) {
+    Token *t = peek(p);
+    bool starts_expr = t->type == TOK_NUMBER || t->type == TOK_STRING ||
+        (t->type == TOK_NAME && (!lexer_is_keyword(t->start, t->len) || tok_is_kw(t, "None") ||
+                                 tok_is_kw(t, "True") || tok_is_kw(t, "False") ||
+                                 tok_is_kw(t, "lambda") || tok_is_kw(t, "not") ||
+                                 tok_is_kw(t, "await"))) ||
+        (t->type == TOK_OP && (t->op == T_LPAR || t->op == T_LSQB || t->op == T_LBRACE ||
+                               t->op == T_TILDE || t->op == T_ELLIPSIS));
+    if (!starts_expr || !prev) return;
+    /* an unclosed bracket on an earlier line is the likelier culprit */
+    Lexer *lx = &p->lx;
+    if (lx->paren_depth > 0 && t->line > lx->paren_lines[lx->paren_depth - 1] + lx->line_offset) return;
+    /* `print "x"`-like NAME STRING pairs keep the generic message */
+    if (prev->kind == N_Name && t->type == TOK_STRING) return;
+    if (prev->kind == N_Starred || prev->kind == N_NamedExpr || prev->kind == N_Lambda ||
+        prev->kind == N_IfExp || prev->kind == N_GeneratorExp)
+        return;
+    Node *next = expression(p);
+    fail_span(p, prev, next, "invalid syntax. Perhaps you forgot a comma?");
+}
+
 static Node *atom(Parser *p) {
     Token *t = peek(p);
     switch (t->type) {
@@ -707,6 +764,7 @@ static Node *atom(Parser *p) {
                 if (at_op(p, T_RPAR)) break;
                 nodelist_push(&tup->v.seq.elts, star_named_expression(p));
             }
+            if (!at_op(p, T_RPAR)) check_missing_comma(p, tup->v.seq.elts.items[tup->v.seq.elts.n - 1]);
             expect_op(p, T_RPAR, NULL);
             finish_node(p, tup);
             tup->parenthesized = true;
@@ -714,6 +772,7 @@ static Node *atom(Parser *p) {
         }
         if (!at_op(p, T_RPAR)) {
             if (first->kind == N_Starred) FAIL_NODE(p, first, "cannot use starred expression here");
+            check_missing_comma(p, first);
             fail_invalid_syntax(p);
         }
         p->pos++;
@@ -738,6 +797,7 @@ static Node *atom(Parser *p) {
             if (at_op(p, T_RSQB)) break;
             nodelist_push(&list->v.seq.elts, star_named_expression(p));
         }
+        if (!at_op(p, T_RSQB)) check_missing_comma(p, list->v.seq.elts.items[list->v.seq.elts.n - 1]);
         expect_op(p, T_RSQB, NULL);
         finish_node(p, list);
         return list;
@@ -756,9 +816,11 @@ static Node *atom(Parser *p) {
             is_dict = true;
         } else {
             Node *e = star_named_expression(p);
+            Token *colon = peek(p);
             if (accept_op(p, T_COLON)) {
-                if (e->kind == N_Starred) FAIL_NODE(p, e, "cannot use a starred expression in a dictionary key");
+                if (e->kind == N_Starred) FAIL_TOK_RANGE(p, colon, "invalid syntax");
                 first_key = e;
+                check_dict_value_present(p, colon);
                 first_value = expression(p);
                 is_dict = true;
             } else {
@@ -783,11 +845,8 @@ static Node *atom(Parser *p) {
                     nodelist_push(&d->v.dict.values, bitwise_or(p));
                 } else {
                     Node *k = expression(p);
-                    if (!at_op(p, T_COLON)) {
-                        Token *ct = peek(p);
-                        FAIL_TOK(p, ct, "':' expected after dictionary key");
-                    }
-                    p->pos++;
+                    if (!at_op(p, T_COLON)) FAIL_NODE(p, k, "':' expected after dictionary key");
+                    check_dict_value_present(p, advance(p));
                     nodelist_push(&d->v.dict.keys, k);
                     nodelist_push(&d->v.dict.values, expression(p));
                 }
@@ -809,6 +868,7 @@ static Node *atom(Parser *p) {
             if (at_op(p, T_RBRACE)) break;
             nodelist_push(&set->v.seq.elts, star_named_expression(p));
         }
+        if (!at_op(p, T_RBRACE)) check_missing_comma(p, set->v.seq.elts.items[set->v.seq.elts.n - 1]);
         expect_op(p, T_RBRACE, NULL);
         finish_node(p, set);
         return set;
@@ -880,19 +940,21 @@ static void call_arguments(Parser *p, Node *call) {
             nodelist_push(&call->v.call.keywords, k);
             seen_double_star = true;
         } else if (t->type == TOK_NAME && tok_is_op(peek2(p), T_EQUAL)) {
-            if (tok_is_kw(t, "True") || tok_is_kw(t, "False") || tok_is_kw(t, "None"))
+            if (tok_is_kw(t, "True") || tok_is_kw(t, "False") || tok_is_kw(t, "None")) {
+                set_error_end_tok(p, peek2(p));   /* CPython underlines `True=` */
                 FAIL_TOK(p, t, "cannot assign to %.*s", t->len, t->start);
+            }
             if (lexer_is_keyword(t->start, t->len)) fail_invalid_syntax(p);
             p->pos += 2;
             Node *k = new_node_at(N_keyword, t);
             k->v.keyword.arg = tok_text(t);
+            k->v.keyword.value = expression(p);
+            finish_node(p, k);
             for (int i = 0; i < call->v.call.keywords.n; i++) {
                 const char *other = call->v.call.keywords.items[i]->v.keyword.arg;
                 if (other && strcmp(other, k->v.keyword.arg) == 0)
-                    FAIL_TOK(p, t, "keyword argument repeated: %s", other);
+                    FAIL_NODE(p, k, "keyword argument repeated: %s", other);
             }
-            k->v.keyword.value = expression(p);
-            finish_node(p, k);
             nodelist_push(&call->v.call.keywords, k);
             seen_keyword = true;
         } else {
@@ -906,9 +968,11 @@ static void call_arguments(Parser *p, Node *call) {
             } else if (at_op(p, T_EQUAL)) {
                 FAIL_NODE(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
             }
-            if (seen_double_star) FAIL_NODE(p, e, "positional argument follows keyword argument unpacking");
-            if (seen_keyword) FAIL_NODE(p, e, "positional argument follows keyword argument");
+            /* CPython reports these at the token after the argument */
+            if (seen_double_star) FAIL_TOK(p, peek(p), "positional argument follows keyword argument unpacking");
+            if (seen_keyword) FAIL_TOK(p, peek(p), "positional argument follows keyword argument");
             nodelist_push(&call->v.call.args, e);
+            if (!at_op(p, T_COMMA) && !at_op(p, T_RPAR)) check_missing_comma(p, e);
         }
         if (!accept_op(p, T_COMMA)) break;
     }
@@ -1177,7 +1241,7 @@ static Node *expression(Parser *p) {
         if (at_kw(p, "if")) {
             p->pos++;
             Node *test = disjunction(p);
-            if (!accept_kw(p, "else")) FAIL_NODE(p, body, "expected 'else' after 'if' expression");
+            if (!accept_kw(p, "else")) fail_span(p, body, test, "expected 'else' after 'if' expression");
             Node *e = ast_new(N_IfExp, body->line, body->col);
             e->v.ifexp.test = test;
             e->v.ifexp.body = body;
@@ -1455,9 +1519,18 @@ static void block(Parser *p, NodeList *body, const char *what, int line) {
 
 static void simple_stmts(Parser *p, NodeList *out);
 
+/* `if x = 1:` — CPython's hint, underlining `x = 1`. */
+static void check_assignment_in_test(Parser *p, Node *test) {
+    if (!at_op(p, T_EQUAL)) return;
+    p->pos++;
+    Node *value = bitwise_or(p);
+    fail_span(p, test, value, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+}
+
 static Node *if_stmt(Parser *p, Token *kw, const char *what) {
     Node *n = new_node_at(N_If, kw);
     n->v.ifstmt.test = named_expression(p);
+    check_assignment_in_test(p, n->v.ifstmt.test);
     block(p, &n->v.ifstmt.body, what, kw->line);
     Token *t = peek(p);
     if (tok_is_kw(t, "elif")) {
@@ -1474,6 +1547,7 @@ static Node *if_stmt(Parser *p, Token *kw, const char *what) {
 static Node *while_stmt(Parser *p, Token *kw) {
     Node *n = new_node_at(N_While, kw);
     n->v.whileloop.test = named_expression(p);
+    check_assignment_in_test(p, n->v.whileloop.test);
     block(p, &n->v.whileloop.body, "'while' statement", kw->line);
     Token *t = peek(p);
     if (tok_is_kw(t, "else")) {
@@ -1552,10 +1626,14 @@ static Node *with_stmt(Parser *p, Token *kw, bool is_async) {
 static Node *try_stmt(Parser *p, Token *kw) {
     Node *n = new_node_at(N_Try, kw);
     block(p, &n->v.trystmt.body, "'try' statement", kw->line);
-    bool bare_seen = false;
+    int bare_index = -1;      /* token index of a bare `except` */
     while (at_kw(p, "except")) {
         Token *t = advance(p);
-        if (bare_seen) FAIL_TOK(p, t, "default 'except:' must be last");
+        if (bare_index >= 0) {
+            /* CPython underlines the bare `except:` itself */
+            set_error_end_tok(p, tok_at(p, bare_index + 1));
+            FAIL_TOK(p, tok_at(p, bare_index), "default 'except:' must be last");
+        }
         if (at_op(p, T_STAR)) FAIL_TOK(p, peek(p), "except* is not supported");
         Node *h = new_node_at(N_ExceptHandler, t);
         if (!at_op(p, T_COLON)) {
@@ -1574,7 +1652,7 @@ static Node *try_stmt(Parser *p, Token *kw) {
             h->v.handler.type = type;
             if (accept_kw(p, "as")) h->v.handler.name = expect_name(p);
         } else {
-            bare_seen = true;
+            bare_index = p->pos - 1;
         }
         block(p, &h->v.handler.body, "'except' statement", t->line);
         nodelist_push(&n->v.trystmt.handlers, h);
@@ -1722,7 +1800,7 @@ static Node *expression_statement(Parser *p) {
     if (tok_is_op(t, T_COLON)) {
         /* annotated assignment: the annotation is parsed and ignored */
         if (first->kind == N_Tuple && !first->parenthesized)
-            FAIL_NODE(p, first, "only single target (not tuple) can be annotated");
+            FAIL_TOK(p, start, "only single target (not tuple) can be annotated");
         if (first->kind == N_List) FAIL_NODE(p, first, "only single target (not list) can be annotated");
         if (first->kind != N_Name && first->kind != N_Attribute && first->kind != N_Subscript)
             FAIL_NODE(p, first, "illegal target for annotation");
@@ -1770,8 +1848,12 @@ static Node *expression_statement(Parser *p) {
     /* `print "x"`: CPython's friendlier message */
     if (first->kind == N_Name && (t->type == TOK_STRING || t->type == TOK_NAME || t->type == TOK_NUMBER) &&
         (strcmp(first->v.name.id, "print") == 0 || strcmp(first->v.name.id, "exec") == 0)) {
-        FAIL_NODE(p, first, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                  first->v.name.id, first->v.name.id);
+        /* underlined through the end of what follows the name */
+        Node *rest = star_expressions(p);
+        set_error_end(p, rest);
+        fail_at(p, false, first->line, first->col + 1,
+                "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                first->v.name.id, first->v.name.id);
     }
     Node *n = new_node_at(N_Expr, start);
     n->v.expr.value = first;
@@ -1842,7 +1924,38 @@ static void simple_stmts(Parser *p, NodeList *out) {
     fail_invalid_syntax(p);
 }
 
+/* A compound statement ends where its last nested statement ends. */
+static void finish_compound(Node *n) {
+    NodeList *tail = NULL;
+    switch (n->kind) {
+    case N_FunctionDef: tail = &n->v.funcdef.body; break;
+    case N_ClassDef: tail = &n->v.classdef.body; break;
+    case N_For: tail = n->v.forloop.orelse.n ? &n->v.forloop.orelse : &n->v.forloop.body; break;
+    case N_While: tail = n->v.whileloop.orelse.n ? &n->v.whileloop.orelse : &n->v.whileloop.body; break;
+    case N_If: tail = n->v.ifstmt.orelse.n ? &n->v.ifstmt.orelse : &n->v.ifstmt.body; break;
+    case N_With: tail = &n->v.with.body; break;
+    case N_Try:
+        tail = n->v.trystmt.finalbody.n ? &n->v.trystmt.finalbody
+             : n->v.trystmt.orelse.n ? &n->v.trystmt.orelse
+             : n->v.trystmt.handlers.n ? &n->v.trystmt.handlers : &n->v.trystmt.body;
+        break;
+    case N_ExceptHandler: tail = &n->v.handler.body; break;
+    default: return;
+    }
+    if (!tail->n) return;
+    Node *last = tail->items[tail->n - 1];
+    finish_compound(last);
+    n->end_line = last->end_line;
+    n->end_col = last->end_col;
+}
+
 static void statement(Parser *p, NodeList *out) {
+    int before = out->n;
+    compound_or_simple_statement(p, out);
+    if (out->n > before) finish_compound(out->items[out->n - 1]);
+}
+
+static void compound_or_simple_statement(Parser *p, NodeList *out) {
     Token *t = peek(p);
     if (t->type == TOK_INDENT) fail_at(p, true, t->line, t->col + 1, "unexpected indent");
     if (t->type == TOK_OP && t->op == T_AT) {
@@ -1920,7 +2033,9 @@ void *syntax_error_raise(const SyntaxErrorInfo *e, const char *filename) {
         return NULL;
     }
     bool ranged = e->end_line > 0;
-    err_syntax_range(e->is_indentation ? Exc_IndentationError : Exc_SyntaxError, filename,
+    TypeObject *type = e->is_tab ? Exc_TabError
+                     : e->is_indentation ? Exc_IndentationError : Exc_SyntaxError;
+    err_syntax_range(type, filename,
                      e->line, e->col, ranged ? e->end_line : e->line,
                      ranged ? e->end_col : e->col, e->text, e->msg);
     return NULL;

@@ -23,6 +23,7 @@ typedef enum { PARSE_FILE, PARSE_EVAL, PARSE_SINGLE } ParseMode;
 typedef struct SyntaxErrorInfo {
     bool failed;
     bool is_indentation;     /* IndentationError                            */
+    bool is_tab;             /* TabError (with is_indentation)               */
     bool is_recursion;       /* RecursionError (nesting too deep)           */
     bool needs_more_input;   /* the error is at end of input (REPL)          */
     bool open_construct;     /* EOF inside brackets / a string / after '\\' */

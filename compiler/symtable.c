@@ -326,6 +326,8 @@ static void declare_global_or_nonlocal(Builder *b, Node *st, bool is_global) {
         strmap_put(&s->symbols, name, old | (is_global ? DEF_GLOBAL : DEF_NONLOCAL));
         strmap_put(&s->decl_lines, name, st->line);
         strmap_put(&s->decl_cols, name, st->col);
+        strmap_put(&s->decl_end_lines, name, st->end_line);
+        strmap_put(&s->decl_end_cols, name, st->end_col);
     }
 }
 
@@ -455,7 +457,7 @@ static void visit_stmt(Builder *b, Node *st) {
         for (int i = 0; i < st->v.importfrom.names.n; i++) {
             Node *a = st->v.importfrom.names.items[i];
             if (strcmp(a->v.alias.name, "*") == 0) {
-                if (s->kind != SCOPE_MODULE) st_error(b, st, "import * only allowed at module level");
+                if (s->kind != SCOPE_MODULE) st_error(b, a, "import * only allowed at module level");
                 continue;
             }
             add_def(b, a->v.alias.asname ? a->v.alias.asname : a->v.alias.name, DEF_IMPORT | DEF_LOCAL, st);
@@ -493,7 +495,9 @@ static void analyze_name(Builder *b, Scope *s, StrMap *scopes, const char *name,
     if (flags & DEF_NONLOCAL) {
         if (!bound || !strmap_has(bound, name)) {
             Node fake = { .line = strmap_get(&s->decl_lines, name, s->line),
-                          .col = strmap_get(&s->decl_cols, name, 0) };
+                          .col = strmap_get(&s->decl_cols, name, 0),
+                          .end_line = strmap_get(&s->decl_end_lines, name, 0),
+                          .end_col = strmap_get(&s->decl_end_cols, name, 0) };
             b->err->failed = false;
             st_error(b, &fake, "no binding for nonlocal '%s' found", name);
         }

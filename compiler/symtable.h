@@ -45,6 +45,7 @@ typedef struct Scope {
     StrMap symbols;          /* name -> DEF_* flags (insertion order)       */
     StrMap resolved;         /* name -> SymScope                            */
     StrMap decl_lines, decl_cols;       /* name -> line of its global/nonlocal statement */
+    StrMap decl_end_lines, decl_end_cols; /* ... and where that statement ends */
     struct Scope **children;
     int nchildren, childcap;
     bool is_comprehension;

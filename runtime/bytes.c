@@ -301,7 +301,13 @@ int buf_from_object(Object *x, char **out, size_t *outn) {
     }
     if (INT_CHECK(x) || (TYPE(x)->unaryop && type_lookup_cstr(TYPE(x), "__index__"))) {
         int64_t k = obj_as_index(x);
-        if (k == -1 && err_occurred()) return -1;
+        if (k == -1 && err_occurred()) {
+            if (err_matches(Exc_OverflowError)) {
+                err_clear();
+                err_set(Exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+            }
+            return -1;
+        }
         if (k < 0) { err_set(Exc_ValueError, "negative count"); return -1; }
         if (mem_check_size((size_t)k, 1) < 0) return -1;
         *out = mem_calloc_or_raise(1, (size_t)k + 1);

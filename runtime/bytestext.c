@@ -107,6 +107,7 @@ static Object *padded(Object *self, size_t left, size_t right, char fill) {
     const char *s;
     size_t n;
     view(self, &s, &n);
+    if (mem_check_size(left + right, 1) < 0) return NULL;
     char *t = mem_alloc(left + n + right + 1);
     memset(t, fill, left);
     memcpy(t + left, s, n);
@@ -153,6 +154,7 @@ METHOD(buf_zfill) {
     view(self, &s, &n);
     if (width <= (int64_t)n) return make_like(self, s, n);
     size_t fill = (size_t)width - n;
+    if (mem_check_size(fill, 1) < 0) return NULL;
     char *t = mem_alloc((size_t)width + 1);
     memset(t, '0', fill);
     memcpy(t + fill, s, n);
@@ -167,6 +169,8 @@ METHOD(buf_expandtabs) {
     if (arg_bind("expandtabs", args, nargs, kw, kwlist, 0, v) < 0) return NULL;
     int64_t tabsize = 8;
     if (v[0]) { tabsize = obj_as_index(v[0]); if (tabsize == -1 && err_occurred()) return NULL; }
+    if (tabsize > INT32_MAX || tabsize < INT32_MIN)   /* CPython takes a C int */
+        return err_set(Exc_OverflowError, "Python int too large to convert to C int");
     const char *s;
     size_t n;
     view(self, &s, &n);

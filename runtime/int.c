@@ -63,7 +63,8 @@ static IntObject *int_alloc(void) {
 }
 
 Object *int_from_i64(int64_t v) {
-    if ((uint64_t)(v - SMALL_MIN) <= (uint64_t)(SMALL_MAX - SMALL_MIN))
+    /* Unsigned subtraction: v - SMALL_MIN would overflow for v near INT64_MAX. */
+    if ((uint64_t)v - (uint64_t)SMALL_MIN <= (uint64_t)(SMALL_MAX - SMALL_MIN))
         return (Object *)&small_ints[v - SMALL_MIN];
     IntObject *o = int_alloc();
     o->small = v;

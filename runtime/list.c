@@ -112,6 +112,22 @@ int list_extend(Object *self, Object *iterable) {
         OBJ_UNLOCK2(l, src);
         return 0;
     }
+    if (IS_TYPE(iterable, RangeType)) {
+        /* list(range(n)): one allocation, and MemoryError up front for a
+         * range no memory could hold (CPython sizes by its length too). */
+        RangeObject *r = (RangeObject *)iterable;
+        int64_t n = obj_len(iterable);
+        if (n < 0) return -1;
+        if (mem_check_size(l->size + (size_t)n, sizeof(Object *)) < 0) return -1;
+        if (r->big) goto generic;   /* int64 fields unused: iterate */
+        OBJ_LOCK(l);
+        size_t old = l->size;
+        list_resize_locked(l, old + (size_t)n);
+        for (int64_t i = 0; i < n; i++) l->items[old + i] = int_from_i64(r->start + i * r->step);
+        OBJ_UNLOCK(l);
+        return 0;
+    }
+generic:;
     Object *it = obj_iter(iterable);
     if (!it) return -1;
     Object *item;

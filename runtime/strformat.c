@@ -55,6 +55,7 @@ int format_spec_parse(Object *spec, FormatSpec *f) {
             w = w * 10 + (*s++ - '0');
             if (w > (int64_t)1 << 40) { err_set(Exc_ValueError, "Too many decimal digits in format string"); return -1; }
         }
+        if (mem_check_size((size_t)w, 1) < 0) return -1;
         f->width = w;
     }
     if (s < end && (*s == ',' || *s == '_')) {
@@ -634,6 +635,7 @@ Object *str_percent_format(Object *fmt, Object *args) {
             if (!INT_CHECK(items[next])) { XDECREF(key_value); err_set(Exc_TypeError, "* wants int"); goto fail; }
             f.width = int_as_i64(items[next++]);
             if (f.width < 0) { left = true; f.width = -f.width; }
+            if (mem_check_size((size_t)f.width, 1) < 0) { XDECREF(key_value); goto fail; }
             p++;
         } else {
             if (p < end && *p >= '0' && *p <= '9') f.width = 0;

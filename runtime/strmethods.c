@@ -655,6 +655,7 @@ static Object *pad(Object *self, size_t left, size_t right, uint32_t fill) {
     sb_init(&sb);
     char fb[4];
     size_t fl = utf8_encode(fill, fb);
+    if (mem_check_size(left + right, fl) < 0) return NULL;
     for (size_t i = 0; i < left; i++) sb_append(&sb, fb, fl);
     sb_append(&sb, str_data(self), str_size(self));
     for (size_t i = 0; i < right; i++) sb_append(&sb, fb, fl);
@@ -686,6 +687,7 @@ METHOD(str_zfill_m) {
     int64_t len = (int64_t)str_length(self);
     if (width <= len) return pad(self, 0, 0, ' ');
     size_t fill = (size_t)(width - len);
+    if (mem_check_size(fill, 1) < 0) return NULL;
     const char *s = str_data(self);
     size_t n = str_size(self);
     StrBuilder sb;
@@ -703,6 +705,8 @@ METHOD(str_expandtabs_m) {
     if (arg_bind("expandtabs", args, nargs, kw, kwlist, 0, v) < 0) return NULL;
     int64_t tab = 8;
     if (v[0]) { tab = obj_as_index(v[0]); if (tab == -1 && err_occurred()) return NULL; }
+    if (tab > INT32_MAX || tab < INT32_MIN)   /* CPython takes a C int */
+        return err_set(Exc_OverflowError, "Python int too large to convert to C int");
     const char *s = str_data(self);
     size_t n = str_size(self), col = 0;
     StrBuilder sb;

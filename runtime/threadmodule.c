@@ -495,6 +495,25 @@ static void immortalize_dict_values(Object *d) {
     while (dict_next(d, &pos, &key, &value)) immortalize(value);
 }
 
+static void immortalize_code(Object *o);
+
+/* A constant, and what a constant tuple or frozenset holds: iterating
+ * `for x in ("a", 10**6)` hands every thread the same items. */
+static void immortalize_const(Object *c) {
+    if (IS_TYPE(c, CodeType)) { immortalize_code(c); return; }
+    if (obj_is_immortal(c)) return;
+    obj_make_immortal(c);
+    if (IS_TYPE(c, TupleType)) {
+        size_t n = tuple_size(c);
+        for (size_t i = 0; i < n; i++) immortalize_const(tuple_get(c, i));
+    } else if (IS_TYPE(c, FrozenSetType)) {
+        size_t pos = 0;
+        Object *item;
+        int64_t hash;
+        while (set_next(c, &pos, &item, &hash)) immortalize_const(item);
+    }
+}
+
 static void immortalize_code(Object *o) {
     if (obj_is_immortal(o)) return;
     obj_make_immortal(o);
@@ -503,11 +522,7 @@ static void immortalize_code(Object *o) {
     if (co->consts) {
         obj_make_immortal(co->consts);
         size_t n = tuple_size(co->consts);
-        for (size_t i = 0; i < n; i++) {
-            Object *c = tuple_get(co->consts, i);
-            if (IS_TYPE(c, CodeType)) immortalize_code(c);
-            else obj_make_immortal(c);
-        }
+        for (size_t i = 0; i < n; i++) immortalize_const(tuple_get(co->consts, i));
     }
     if (co->names) obj_make_immortal(co->names);
 }
@@ -568,11 +583,23 @@ static void immortalize(Object *o) {
     }
 }
 
-/* Called once, before the first extra thread exists: nothing races us. */
+/* Called once, before the first extra thread exists: nothing races us.
+ * The roots — every module in sys.modules and the builtins — are walked
+ * whether or not they are immortal already: interp.c makes builtins and
+ * sys immortal at start-up, and stopping at them left `len`, `range` and
+ * friends mortal, so every call of a builtin from two threads bounced one
+ * shared count and missed LOAD_GLOBAL's cache (which, free-threaded, only
+ * holds immortal values). */
 static void immortalize_shared_objects(Interp *in) {
     if (!GILT_FT || !in->modules) return;
-    immortalize_dict_values(in->modules);
-    if (in->builtins && !obj_is_immortal(in->builtins)) {
+    size_t pos = 0;
+    Object *name, *mod;
+    while (dict_next(in->modules, &pos, &name, &mod)) {
+        immortalize(mod);
+        if (IS_INSTANCE(mod, ModuleType) && module_dict(mod))
+            immortalize_dict_values(module_dict(mod));
+    }
+    if (in->builtins) {
         obj_make_immortal(in->builtins);
         immortalize_dict_values(in->builtins);
     }

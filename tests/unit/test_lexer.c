@@ -51,9 +51,12 @@ START_TEST(indentation) {
         "NAME:if NAME:x OP:: NEWLINE INDENT NAME:y NEWLINE NAME:z NEWLINE DEDENT NAME:w NEWLINE ENDMARKER ");
     ck_assert_str_eq(tokens("if a:\n  if b:\n    c"),
         "NAME:if NAME:a OP:: NEWLINE INDENT NAME:if NAME:b OP:: NEWLINE INDENT NAME:c NEWLINE DEDENT DEDENT ENDMARKER ");
-    /* a tab advances to the next multiple of 8 */
-    ck_assert_str_eq(tokens("if a:\n\tb\n        c\n"),
+    /* a tab advances to the next multiple of 8, but a level written once
+     * with a tab and once with spaces mixes them (TabError, as CPython) */
+    ck_assert_str_eq(tokens("if a:\n\tb\n\tc\n"),
         "NAME:if NAME:a OP:: NEWLINE INDENT NAME:b NEWLINE NAME:c NEWLINE DEDENT ENDMARKER ");
+    ck_assert_str_eq(tokens("if a:\n\tb\n        c\n"),
+        "NAME:if NAME:a OP:: NEWLINE INDENT NAME:b NEWLINE ERR:inconsistent use of tabs and spaces in indentation@3:1");
     ck_assert_str_eq(tokens("if True:\n    x\n  y\n"),
         "NAME:if NAME:True OP:: NEWLINE INDENT NAME:x NEWLINE ERR:unindent does not match any outer indentation level@3:4");
 }
@@ -86,7 +89,7 @@ START_TEST(strings) {
     ck_assert_str_eq(tokens("'a' \"b\" r'\\'' b'x' f'{x}' '''t\nq'''"),
         "STRING:'a' STRING:\"b\" STRING:r'\\'' STRING:b'x' STRING:f'{x}' STRING:'''t\nq''' NEWLINE ENDMARKER ");
     ck_assert_str_eq(tokens("x = 'abc"), "NAME:x OP:= ERR:unterminated string literal (detected at line 1)@1:5");
-    ck_assert_str_eq(tokens("'''abc\n\n"), "ERR:unterminated triple-quoted string literal (detected at line 3)@1:1");
+    ck_assert_str_eq(tokens("'''abc\n\n"), "ERR:unterminated triple-quoted string literal (detected at line 2)@1:1");
 }
 END_TEST
 
