@@ -170,3 +170,31 @@ valgrind: build/.deps build/vg-gil/all build/vg-ft/all
 
 fuzz: all
 	@python3 tests/fuzz/fuzz.py
+
+# ---- threads: ThreadSanitizer and scaling (never part of `make test`) ----
+#
+#   make tsan       the free-threaded VM with ThreadSanitizer (build/tsan-ft/,
+#                   -O1 -g, system malloc so TSan sees every allocation), then
+#                   the thread tests and examples on it: fails on any report
+#                   not explained in tests/tsan/suppressions.txt
+#   make scaling    bench/scaling: CPU-bound threads at 1..N threads on the
+#                   GIL build, the free-threaded build and it with --gil=on;
+#                   a table and PNG plots (bench/scaling_*.png).
+#                   SCALING_ARGS="-n 4 -r 5 --nice" passes options.
+
+TSAN_CFLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer -DGILT_SYSTEM_MALLOC
+
+$(eval $(call checked_build,build/tsan-ft,$(TSAN_CFLAGS),-DGILT_FT=1,gilt-ft))
+
+.PHONY: tsan scaling
+tsan: build/.deps build/tsan-ft/gilt-ft
+	@tests/tsan/run.sh build/tsan-ft/gilt-ft $(T)
+
+scaling: all
+	@command -v gnuplot >/dev/null || { \
+	  echo "installing gnuplot-nox for the plots"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  { $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gnuplot-nox; } \
+	  >/dev/null 2>&1 || echo "could not install gnuplot: the table only"; }
+	@bench/scaling $(SCALING_ARGS)

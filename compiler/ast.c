@@ -35,6 +35,8 @@ static const char *const kind_names[N_KIND_COUNT_] = {
     "Slice",
     "comprehension", "ExceptHandler", "arguments", "arg", "keyword",
     "alias", "withitem",
+    "Match", "match_case", "MatchValue", "MatchSingleton", "MatchSequence",
+    "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr",
 };
 
 const char *ast_kind_name(NodeKind kind) {
@@ -205,6 +207,13 @@ static int dump_node(Dumper *d, Node *n, const char *label) {
         fprintf(out, " name='%s'", n->v.alias.name);
         if (n->v.alias.asname) fprintf(out, " asname='%s'", n->v.alias.asname);
         break;
+    case N_MatchMapping: if (n->v.match_mapping.rest) fprintf(out, " rest='%s'", n->v.match_mapping.rest); break;
+    case N_MatchClass:
+        for (int i = 0; i < n->v.match_class.nkwd; i++) fprintf(out, " kwd='%s'", n->v.match_class.kwd_attrs[i]);
+        break;
+    case N_MatchStar: case N_MatchAs:
+        if (n->v.match_as.name) fprintf(out, " name='%s'", n->v.match_as.name);
+        break;
     default: break;
     }
     fputc('\n', out);
@@ -298,6 +307,27 @@ static int dump_node(Dumper *d, Node *n, const char *label) {
         if (!r) r = dump_list(d, "values", &n->v.dict.values);
         break;
     case N_Set: case N_List: case N_Tuple: r = dump_list(d, "elts", &n->v.seq.elts); break;
+    case N_Match:
+        r = dump_child(d, n->v.match.subject, "subject");
+        if (!r) r = dump_list(d, "cases", &n->v.match.cases);
+        break;
+    case N_match_case:
+        r = dump_child(d, n->v.match_case.pattern, "pattern");
+        if (!r) r = dump_child(d, n->v.match_case.guard, "guard");
+        if (!r) r = dump_list(d, "body", &n->v.match_case.body);
+        break;
+    case N_MatchValue: case N_MatchSingleton: r = dump_child(d, n->v.match_value.value, NULL); break;
+    case N_MatchSequence: case N_MatchOr: r = dump_list(d, "patterns", &n->v.match_seq.patterns); break;
+    case N_MatchMapping:
+        r = dump_list(d, "keys", &n->v.match_mapping.keys);
+        if (!r) r = dump_list(d, "patterns", &n->v.match_mapping.patterns);
+        break;
+    case N_MatchClass:
+        r = dump_child(d, n->v.match_class.cls, "cls");
+        if (!r) r = dump_list(d, "patterns", &n->v.match_class.patterns);
+        if (!r) r = dump_list(d, "kwd_patterns", &n->v.match_class.kwd_patterns);
+        break;
+    case N_MatchAs: r = dump_child(d, n->v.match_as.pattern, NULL); break;
     case N_ListComp: case N_SetComp: case N_GeneratorExp: case N_DictComp:
         r = dump_child(d, n->v.comp.elt, n->kind == N_DictComp ? "key" : "elt");
         if (!r) r = dump_child(d, n->v.comp.value, "value");

@@ -39,6 +39,9 @@ typedef enum {
     /* helpers */
     N_comprehension, N_ExceptHandler, N_arguments, N_arg, N_keyword,
     N_alias, N_withitem,
+    /* structural pattern matching (match statement, its cases, patterns) */
+    N_Match, N_match_case, N_MatchValue, N_MatchSingleton, N_MatchSequence,
+    N_MatchMapping, N_MatchClass, N_MatchStar, N_MatchAs, N_MatchOr,
     N_KIND_COUNT_
 } NodeKind;
 
@@ -132,6 +135,23 @@ struct Node {
         struct { const char *arg; Node *value; } keyword; /* arg NULL: **value */
         struct { const char *name, *asname; } alias;
         struct { Node *context_expr, *optional_vars; } withitem;
+        struct { Node *subject; NodeList cases; } match;          /* Match  */
+        struct { Node *pattern, *guard; NodeList body; } match_case;
+        /* MatchValue: value (an expression); MatchSingleton: value (a
+         * None/True/False Constant) */
+        struct { Node *value; } match_value;
+        struct { NodeList patterns; } match_seq;   /* MatchSequence, MatchOr */
+        struct {
+            NodeList keys, patterns;               /* keys: expressions     */
+            const char *rest;                      /* **rest or NULL        */
+        } match_mapping;
+        struct {
+            Node *cls; NodeList patterns;
+            const char **kwd_attrs; int nkwd; NodeList kwd_patterns;
+        } match_class;
+        /* MatchAs: pattern NULL and name NULL is the wildcard `_`;
+         * MatchStar: name NULL is `*_` */
+        struct { Node *pattern; const char *name; } match_as;
     } v;
 };
 

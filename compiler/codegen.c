@@ -1261,6 +1261,7 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_tos) {
         emit0(c, OP_POP_EXCEPT);
         break;
     case FB_HANDLER:
+        if (f->name) emit0(c, OP_POP_BLOCK);   /* the name-clearing block */
         emit0(c, OP_POP_BLOCK);
         if (preserve_tos) emit0(c, OP_ROT_TWO);
         emit0(c, OP_POP_EXCEPT);
@@ -1423,16 +1424,31 @@ static void compile_try_except(Compiler *c, Node *st) {
             emit0(c, OP_CHECK_EXC_MATCH);
             emit_jump(c, OP_POP_JUMP_IF_FALSE, next);
         }
-        if (h->v.handler.name) compile_name(c, h->v.handler.name, NAME_STORE);
-        else emit0(c, OP_POP_TOP);
+        /* `except E as name:` clears name however the body ends (CPython
+         * wraps the body in try/finally: name = None; del name), so the
+         * exception's traceback does not keep the frame alive. */
+        int clear_on_raise = new_label(c);
+        if (h->v.handler.name) {
+            compile_name(c, h->v.handler.name, NAME_STORE);
+            emit_jump(c, OP_SETUP_FINALLY, clear_on_raise);
+        } else {
+            emit0(c, OP_POP_TOP);
+        }
         FBlock *f = push_fblock(c, h, FB_HANDLER, -1, -1);
         f->name = h->v.handler.name;
         visit_stmts(c, &h->v.handler.body);
         pop_fblock(c);
+        if (h->v.handler.name) emit0(c, OP_POP_BLOCK);
         emit0(c, OP_POP_BLOCK);
         emit0(c, OP_POP_EXCEPT);
         if (h->v.handler.name) emit_clear_handler_name(c, h->v.handler.name);
         emit_jump(c, OP_JUMP, end);
+        if (h->v.handler.name) {
+            /* [prev_handled, new exc]: clear the name, re-raise to `cleanup` */
+            bind_label(c, clear_on_raise);
+            emit_clear_handler_name(c, h->v.handler.name);
+            emit0(c, OP_RERAISE);
+        }
         bind_label(c, next);
     }
     if (!last_was_bare) emit0(c, OP_RERAISE);
@@ -1613,6 +1629,8 @@ static void compile_function_def(Compiler *c, Node *st) {
     compile_name(c, st->v.funcdef.name, NAME_STORE);
 }
 
+static bool body_has_annotations(NodeList *body);
+
 static void compile_class_def(Compiler *c, Node *st) {
     Scope *s = st->v.classdef.scope;
     compile_decorators_prefix(c, &st->v.classdef.decorators);
@@ -1624,6 +1642,7 @@ static void compile_class_def(Compiler *c, Node *st) {
     load_const_index(c, add_const_str(c, s->qualname));
     compile_name(c, "__qualname__", NAME_STORE);
     NodeList body = st->v.classdef.body;
+    if (body_has_annotations(&body)) emit0(c, OP_SETUP_ANNOTATIONS);
     Node *doc = docstring_of(&body);
     if (doc) {
         set_location(c, doc);
@@ -1763,6 +1782,403 @@ static void compile_assign(Compiler *c, Node *st) {
     }
 }
 
+/* ---- the match statement ------------------------------------------------------------ */
+
+/* Patterns compile to straight-line tests (after CPython's compiler): the
+ * value being matched is on top of the stack, each test jumps away on
+ * failure, and a successful pattern has consumed its value. A failure may
+ * happen with extra items above the case's base (the items of a sequence
+ * being matched, a mapping's keys...): it jumps to fail_pop[k], a chain
+ * of POP_TOPs emitted after the case that removes exactly those k items.
+ * Capture names are bound as soon as their sub-pattern matches (PEP 634
+ * leaves bindings after a failed match unspecified). */
+typedef struct PatternCtx {
+    int *fail_pop;           /* fail_pop[k]: pop k items, then fail          */
+    int nfail, failcap;
+    int on_top;              /* items above the base, subject included       */
+} PatternCtx;
+
+static int fail_label(Compiler *c, PatternCtx *pc, int pops) {
+    while (pc->nfail <= pops) {
+        SCRATCH_GROW(pc->fail_pop, pc->nfail, pc->failcap, pc->nfail);
+        pc->fail_pop[pc->nfail++] = new_label(c);
+    }
+    return pc->fail_pop[pops];
+}
+
+/* [v] -> []: jump to the failure path (popping what remains) when v is false. */
+static void pattern_fail_if_false(Compiler *c, PatternCtx *pc) {
+    pc->on_top--;
+    emit_jump(c, OP_POP_JUMP_IF_FALSE, fail_label(c, pc, pc->on_top));
+}
+
+/* The failure chain: fail_pop[k] .. fail_pop[1] each pop one item; the
+ * code after it runs with the base stack, as fail_pop[0]. */
+static void emit_fail_pops(Compiler *c, PatternCtx *pc) {
+    for (int k = pc->nfail - 1; k >= 0; k--) {
+        bind_label(c, pc->fail_pop[k]);
+        if (k > 0) emit0(c, OP_POP_TOP);
+    }
+}
+
+static void pattern_store(Compiler *c, PatternCtx *pc, const char *name) {
+    if (name) compile_name(c, name, NAME_STORE);
+    else emit0(c, OP_POP_TOP);
+    pc->on_top--;
+}
+
+/* Names a pattern binds, in order (for the duplicate and or-pattern checks). */
+typedef struct NameSet { const char **names; int n, cap; } NameSet;
+
+static void collect_pattern_names(Compiler *c, Node *pat, NameSet *out) {
+    const char *name = NULL;
+    switch (pat->kind) {
+    case N_MatchSequence: case N_MatchOr: {
+        int count = pat->kind == N_MatchOr ? 1 : pat->v.match_seq.patterns.n;
+        for (int i = 0; i < count; i++) collect_pattern_names(c, pat->v.match_seq.patterns.items[i], out);
+        return;
+    }
+    case N_MatchMapping:
+        for (int i = 0; i < pat->v.match_mapping.patterns.n; i++)
+            collect_pattern_names(c, pat->v.match_mapping.patterns.items[i], out);
+        name = pat->v.match_mapping.rest;
+        break;
+    case N_MatchClass:
+        for (int i = 0; i < pat->v.match_class.patterns.n; i++)
+            collect_pattern_names(c, pat->v.match_class.patterns.items[i], out);
+        for (int i = 0; i < pat->v.match_class.kwd_patterns.n; i++)
+            collect_pattern_names(c, pat->v.match_class.kwd_patterns.items[i], out);
+        break;
+    case N_MatchAs: case N_MatchStar:
+        if (pat->v.match_as.pattern) collect_pattern_names(c, pat->v.match_as.pattern, out);
+        name = pat->v.match_as.name;
+        break;
+    default:
+        return;
+    }
+    if (!name) return;
+    for (int i = 0; i < out->n; i++)
+        if (strcmp(out->names[i], name) == 0)
+            CG_ERROR_AT(c, pat, "multiple assignments to name '%s' in pattern", name);
+    SCRATCH_GROW(out->names, out->n, out->cap, out->n);
+    out->names[out->n++] = name;
+}
+
+static bool same_name_set(NameSet *a, NameSet *b) {
+    if (a->n != b->n) return false;
+    for (int i = 0; i < a->n; i++) {
+        bool found = false;
+        for (int j = 0; j < b->n && !found; j++) found = strcmp(a->names[i], b->names[j]) == 0;
+        if (!found) return false;
+    }
+    return true;
+}
+
+/* A pattern that always matches (a capture, `_`, or an or-pattern with
+ * one); the name of its capture (NULL for a wildcard) in *capture. */
+static bool pattern_irrefutable(Node *pat, const char **capture) {
+    if (pat->kind == N_MatchAs) {
+        if (!pat->v.match_as.pattern) {
+            *capture = pat->v.match_as.name;
+            return true;
+        }
+        return pattern_irrefutable(pat->v.match_as.pattern, capture);
+    }
+    if (pat->kind == N_MatchOr) {
+        NodeList *alts = &pat->v.match_seq.patterns;
+        for (int i = 0; i < alts->n; i++)
+            if (pattern_irrefutable(alts->items[i], capture)) return true;
+    }
+    return false;
+}
+
+static _Noreturn void unreachable_error(Compiler *c, Node *pat, const char *capture) {
+    if (capture) CG_ERROR_AT(c, pat, "name capture '%s' makes remaining patterns unreachable", capture);
+    CG_ERROR_AT(c, pat, "wildcard makes remaining patterns unreachable");
+}
+
+static void compile_pattern(Compiler *c, Node *pat, PatternCtx *pc);
+
+static void compile_pattern_sequence(Compiler *c, Node *pat, PatternCtx *pc) {
+    NodeList *items = &pat->v.match_seq.patterns;
+    int n = items->n, star = -1;
+    for (int i = 0; i < n; i++) {
+        if (items->items[i]->kind != N_MatchStar) continue;
+        if (star >= 0) CG_ERROR_AT(c, pat, "multiple starred names in sequence pattern");
+        star = i;
+    }
+    emit0(c, OP_MATCH_SEQUENCE);
+    pc->on_top++;
+    pattern_fail_if_false(c, pc);
+    if (star < 0 || n > 1) {
+        emit0(c, OP_GET_LEN);
+        load_const_index(c, add_const_int(c, star < 0 ? n : n - 1));
+        emit(c, OP_COMPARE_OP, star < 0 ? CMP_EQ : CMP_GE);
+        pc->on_top++;
+        pattern_fail_if_false(c, pc);
+    }
+    if (star < 0) {
+        emit(c, OP_UNPACK_SEQUENCE, n);
+    } else {
+        int after = n - 1 - star;
+        if (star > 255 || after > 65535)
+            CG_ERROR_AT(c, pat, "too many sub-patterns in sequence pattern");
+        emit(c, OP_UNPACK_EX, (unsigned)star | ((unsigned)after << 8));
+    }
+    pc->on_top += n - 1;
+    for (int i = 0; i < n; i++) {
+        Node *item = items->items[i];
+        if (item->kind == N_MatchStar) pattern_store(c, pc, item->v.match_as.name);
+        else compile_pattern(c, item, pc);
+    }
+}
+
+static void compile_pattern_mapping(Compiler *c, Node *pat, PatternCtx *pc) {
+    NodeList *keys = &pat->v.match_mapping.keys;
+    int k = keys->n;
+    const char *rest = pat->v.match_mapping.rest;
+    emit0(c, OP_MATCH_MAPPING);
+    pc->on_top++;
+    pattern_fail_if_false(c, pc);
+    if (k == 0) {
+        if (rest) {
+            /* rest = dict(subject) */
+            emit(c, OP_BUILD_MAP, 0);
+            emit0(c, OP_ROT_TWO);
+            emit(c, OP_DICT_UPDATE, 1);
+        }
+        pattern_store(c, pc, rest);
+        return;
+    }
+    emit0(c, OP_GET_LEN);
+    load_const_index(c, add_const_int(c, k));
+    emit(c, OP_COMPARE_OP, CMP_GE);
+    pc->on_top++;
+    pattern_fail_if_false(c, pc);
+    for (int i = 0; i < k; i++) {
+        Node *key = keys->items[i];
+        if (key->kind != N_Constant && key->kind != N_Attribute && key->kind != N_UnaryOp &&
+            key->kind != N_BinOp)
+            CG_ERROR_AT(c, key, "mapping pattern keys may only match literals and attribute lookups");
+        visit_expr(c, key);
+    }
+    emit(c, OP_BUILD_TUPLE, k);
+    emit0(c, OP_MATCH_KEYS);
+    pc->on_top += 2;                     /* keys, values */
+    emit0(c, OP_DUP_TOP);
+    load_const_index(c, add_const_none(c));
+    emit(c, OP_IS_OP, 1);
+    pc->on_top++;
+    pattern_fail_if_false(c, pc);
+    emit(c, OP_UNPACK_SEQUENCE, k);
+    pc->on_top += k - 1;
+    for (int i = 0; i < k; i++) compile_pattern(c, pat->v.match_mapping.patterns.items[i], pc);
+    /* [subject, keys] */
+    if (rest) {
+        /* rest = dict(subject) without the matched keys */
+        emit0(c, OP_ROT_TWO);
+        emit(c, OP_BUILD_MAP, 0);
+        emit0(c, OP_ROT_TWO);
+        emit(c, OP_DICT_UPDATE, 1);      /* [keys, rest] */
+        emit0(c, OP_ROT_TWO);
+        emit(c, OP_UNPACK_SEQUENCE, k);  /* [rest, key_k .. key_1] */
+        for (int i = 0; i < k; i++) {
+            emit(c, OP_COPY, k - i + 1);
+            emit0(c, OP_ROT_TWO);
+            emit0(c, OP_DELETE_SUBSCR);
+        }
+        pc->on_top--;
+        pattern_store(c, pc, rest);
+    } else {
+        emit0(c, OP_POP_TOP);
+        emit0(c, OP_POP_TOP);
+        pc->on_top -= 2;
+    }
+}
+
+static void compile_pattern_class(Compiler *c, Node *pat, PatternCtx *pc) {
+    int npos = pat->v.match_class.patterns.n, nkw = pat->v.match_class.nkwd;
+    const char **kw = pat->v.match_class.kwd_attrs;
+    for (int i = 0; i < nkw; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(kw[i], kw[j]) == 0)
+                CG_ERROR_AT(c, pat->v.match_class.kwd_patterns.items[i],
+                            "attribute name repeated in class pattern: %s", kw[i]);
+    visit_expr(c, pat->v.match_class.cls);
+    load_const_index(c, add_const_name_tuple(c, kw, nkw));
+    set_location(c, pat);
+    emit(c, OP_MATCH_CLASS, npos);       /* [attributes or None] */
+    emit0(c, OP_DUP_TOP);
+    load_const_index(c, add_const_none(c));
+    emit(c, OP_IS_OP, 1);
+    pc->on_top++;
+    pattern_fail_if_false(c, pc);
+    emit(c, OP_UNPACK_SEQUENCE, npos + nkw);
+    pc->on_top += npos + nkw - 1;
+    for (int i = 0; i < npos; i++) compile_pattern(c, pat->v.match_class.patterns.items[i], pc);
+    for (int i = 0; i < nkw; i++) compile_pattern(c, pat->v.match_class.kwd_patterns.items[i], pc);
+}
+
+static void compile_pattern_or(Compiler *c, Node *pat, PatternCtx *pc) {
+    NodeList *alts = &pat->v.match_seq.patterns;
+    for (int i = 0; i < alts->n - 1; i++) {
+        const char *capture = NULL;
+        if (pattern_irrefutable(alts->items[i], &capture)) unreachable_error(c, alts->items[i], capture);
+    }
+    NameSet first = { 0 };
+    collect_pattern_names(c, alts->items[0], &first);
+    for (int i = 1; i < alts->n; i++) {
+        NameSet other = { 0 };
+        collect_pattern_names(c, alts->items[i], &other);
+        if (!same_name_set(&first, &other))
+            CG_ERROR_AT(c, alts->items[i], "alternative patterns bind different names");
+    }
+    int end = new_label(c);
+    for (int i = 0; i < alts->n - 1; i++) {
+        /* try this alternative on a copy; on failure the copy's leftovers
+         * are popped and the next alternative sees the subject again */
+        emit0(c, OP_DUP_TOP);
+        PatternCtx alt = { .on_top = 1 };
+        compile_pattern(c, alts->items[i], &alt);
+        emit0(c, OP_POP_TOP);
+        emit_jump(c, OP_JUMP, end);
+        emit_fail_pops(c, &alt);
+    }
+    compile_pattern(c, alts->items[alts->n - 1], pc);
+    bind_label(c, end);
+}
+
+static void compile_pattern(Compiler *c, Node *pat, PatternCtx *pc) {
+    if (++c->depth > CODEGEN_MAX_DEPTH) {
+        c->err->is_recursion = true;
+        CG_ERROR_AT(c, pat, "maximum recursion depth exceeded during compilation");
+    }
+    set_location(c, pat);
+    switch (pat->kind) {
+    case N_MatchValue:
+        visit_expr(c, pat->v.match_value.value);
+        emit(c, OP_COMPARE_OP, CMP_EQ);
+        pattern_fail_if_false(c, pc);
+        break;
+    case N_MatchSingleton:
+        visit_expr(c, pat->v.match_value.value);
+        emit(c, OP_IS_OP, 0);
+        pattern_fail_if_false(c, pc);
+        break;
+    case N_MatchAs:
+        if (pat->v.match_as.pattern) {
+            emit0(c, OP_DUP_TOP);
+            pc->on_top++;
+            compile_pattern(c, pat->v.match_as.pattern, pc);
+        }
+        pattern_store(c, pc, pat->v.match_as.name);
+        break;
+    case N_MatchStar:
+        CG_ERROR_AT(c, pat, "can't use starred name here");
+    case N_MatchSequence: compile_pattern_sequence(c, pat, pc); break;
+    case N_MatchMapping: compile_pattern_mapping(c, pat, pc); break;
+    case N_MatchClass: compile_pattern_class(c, pat, pc); break;
+    case N_MatchOr: compile_pattern_or(c, pat, pc); break;
+    default: CG_ERROR_AT(c, pat, "invalid pattern");
+    }
+    c->depth--;
+}
+
+static void compile_match(Compiler *c, Node *st) {
+    visit_expr(c, st->v.match.subject);
+    NodeList *cases = &st->v.match.cases;
+    int end = new_label(c);
+    for (int i = 0; i < cases->n; i++) {
+        Node *mc = cases->items[i];
+        Node *pat = mc->v.match_case.pattern;
+        const char *capture = NULL;
+        if (i < cases->n - 1 && !mc->v.match_case.guard && pattern_irrefutable(pat, &capture))
+            unreachable_error(c, pat, capture);
+        NameSet names = { 0 };
+        collect_pattern_names(c, pat, &names);
+        /* [subject] -> match a copy; the subject stays for later cases */
+        set_location(c, pat);
+        emit0(c, OP_DUP_TOP);
+        PatternCtx pc = { .on_top = 1 };
+        compile_pattern(c, pat, &pc);
+        if (mc->v.match_case.guard) compile_jump_if(c, mc->v.match_case.guard, false, fail_label(c, &pc, 0));
+        set_location(c, mc);
+        emit0(c, OP_POP_TOP);
+        visit_stmts(c, &mc->v.match_case.body);
+        emit_jump(c, OP_JUMP, end);
+        emit_fail_pops(c, &pc);
+    }
+    set_location(c, st);
+    emit0(c, OP_POP_TOP);
+    bind_label(c, end);
+}
+
+/* ---- annotated assignments ---------------------------------------------------------- */
+
+/* Does a module or class body hold an annotated assignment (outside nested
+ * functions and classes)? Then it starts with SETUP_ANNOTATIONS. */
+static bool body_has_annotations(NodeList *body) {
+    for (int i = 0; i < body->n; i++) {
+        Node *st = body->items[i];
+        switch (st->kind) {
+        case N_AnnAssign: return true;
+        case N_For:
+            if (body_has_annotations(&st->v.forloop.body) || body_has_annotations(&st->v.forloop.orelse)) return true;
+            break;
+        case N_While: case N_If:
+            if (body_has_annotations(&st->v.ifstmt.body) || body_has_annotations(&st->v.ifstmt.orelse)) return true;
+            break;
+        case N_With:
+            if (body_has_annotations(&st->v.with.body)) return true;
+            break;
+        case N_Try:
+            if (body_has_annotations(&st->v.trystmt.body) || body_has_annotations(&st->v.trystmt.orelse) ||
+                body_has_annotations(&st->v.trystmt.finalbody))
+                return true;
+            for (int h = 0; h < st->v.trystmt.handlers.n; h++)
+                if (body_has_annotations(&st->v.trystmt.handlers.items[h]->v.handler.body)) return true;
+            break;
+        case N_Match:
+            for (int k = 0; k < st->v.match.cases.n; k++)
+                if (body_has_annotations(&st->v.match.cases.items[k]->v.match_case.body)) return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
+/* `target: annotation [= value]`. As CPython 3.11: the value is assigned
+ * first; in a module or class body the annotation is then evaluated, and
+ * for a simple name stored in __annotations__; in a function it is never
+ * evaluated. A complex target without a value still evaluates its object
+ * (and subscript) expressions. */
+static void compile_annassign(Compiler *c, Node *st) {
+    Node *target = st->v.annassign.target;
+    if (st->v.annassign.value) {
+        visit_expr(c, st->v.annassign.value);
+        compile_store(c, target);
+    } else if (target->kind == N_Attribute) {
+        visit_expr(c, target->v.attribute.value);
+        emit0(c, OP_POP_TOP);
+    } else if (target->kind == N_Subscript) {
+        visit_expr(c, target->v.subscript.value);
+        emit0(c, OP_POP_TOP);
+        compile_subscript_key(c, target->v.subscript.slice);
+        emit0(c, OP_POP_TOP);
+    }
+    if (c->u->optimized) return;
+    set_location(c, st);
+    visit_expr(c, st->v.annassign.annotation);
+    if (st->v.annassign.simple && target->kind == N_Name) {
+        emit(c, OP_LOAD_NAME, name_index(c, "__annotations__"));
+        load_const_index(c, add_const_str(c, mangle(c, target->v.name.id)));
+        emit0(c, OP_STORE_SUBSCR);
+    } else {
+        emit0(c, OP_POP_TOP);
+    }
+}
+
 static void visit_stmt(Compiler *c, Node *st) {
     if (++c->depth > CODEGEN_MAX_DEPTH) {
         c->err->is_recursion = true;
@@ -1778,16 +2194,12 @@ static void visit_stmt(Compiler *c, Node *st) {
         break;
     case N_Assign: compile_assign(c, st); break;
     case N_AugAssign: compile_augassign(c, st); break;
-    case N_AnnAssign:
-        if (st->v.annassign.value) {
-            visit_expr(c, st->v.annassign.value);
-            compile_store(c, st->v.annassign.target);
-        }
-        break;
+    case N_AnnAssign: compile_annassign(c, st); break;
     case N_For: compile_for(c, st); break;
     case N_While: compile_while(c, st); break;
     case N_If: compile_if(c, st); break;
     case N_With: compile_with_item(c, st, 0); break;
+    case N_Match: compile_match(c, st); break;
     case N_Raise: {
         int n = 0;
         if (st->v.raise.exc) { visit_expr(c, st->v.raise.exc); n++; }
@@ -1861,6 +2273,7 @@ Object *codegen_module(Node *module, Scope *top, const char *filename, CompileMo
         emit0(c, OP_RETURN_VALUE);
     } else {
         NodeList body = module->v.module.body;
+        if (body_has_annotations(&body)) emit0(c, OP_SETUP_ANNOTATIONS);
         Node *doc = mode == COMPILE_FILE ? docstring_of(&body) : NULL;
         if (doc) {
             set_location(c, doc);

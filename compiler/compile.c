@@ -146,7 +146,7 @@ static bool ends_with_blank_line(const char *src, size_t len) {
 static bool is_compound(Node *st) {
     switch (st->kind) {
     case N_FunctionDef: case N_ClassDef: case N_For: case N_While: case N_If:
-    case N_With: case N_Try:
+    case N_With: case N_Try: case N_Match:
         return true;
     default:
         return false;

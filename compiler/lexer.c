@@ -154,12 +154,23 @@ static bool ident_char_at(Lexer *lx, const char *p) {
     return is_identifier_codepoint(decode_utf8(p, lx->end, &n));
 }
 
+/* str.isprintable() for the characters a stray one in source is likely to
+ * be: controls, spaces other than ' ' (no-break, em, ideographic...),
+ * format characters (zero-width, bidi marks, BOM) and private use. */
+static bool is_printable_codepoint(unsigned cp) {
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD) return false;
+    if (cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F)) return false;
+    if ((cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF) return false;
+    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF9 && cp <= 0xFFFB)) return false;
+    return cp < 0xF0000;
+}
+
 static Token invalid_character(Lexer *lx, const char *p) {
     int n;
     unsigned cp = decode_utf8(p, lx->end, &n);
     char buf[8] = {0};
     memcpy(buf, p, n > 4 ? 4 : n);
-    if (cp < 0x20 || cp == 0x7F)
+    if (!is_printable_codepoint(cp))
         return lex_error_at(lx, false, lx->line, column_of(lx, p),
                             "invalid non-printable character U+%04X", cp);
     return lex_error_at(lx, false, lx->line, column_of(lx, p),

@@ -260,10 +260,11 @@ static void set_context(Parser *p, Node *e, ExprContext ctx, TargetUse use, bool
     bool named_const = e->kind == N_Constant && (e->v.constant.value.kind == CONST_NONE ||
                                                  e->v.constant.value.kind == CONST_TRUE ||
                                                  e->v.constant.value.kind == CONST_FALSE);
-    if (use == TARGET_ASSIGN && top && !named_const && e->kind != N_IfExp && e->kind != N_Lambda &&
+    if (use == TARGET_ASSIGN && top && !named_const && (e->parenthesized || e->kind != N_IfExp) && (e->parenthesized ||
+        (e->kind != N_Lambda &&
         e->kind != N_BoolOp && e->kind != N_Compare && e->kind != N_NamedExpr &&
         !(e->kind == N_UnaryOp && e->v.unaryop.op == UNARY_NOT) && e->kind != N_Yield &&
-        e->kind != N_YieldFrom)
+        e->kind != N_YieldFrom)))
         FAIL_NODE(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", what);
     FAIL_NODE(p, e, "cannot assign to %s", what);
 }
@@ -415,7 +416,7 @@ static void decode_escapes(Parser *p, Token *t, const char *s, size_t n, bool is
         }
         case 'N':
             if (!is_bytes)
-                FAIL_TOK(p, t, "%s can't decode bytes in position 0-1: \\N{...} escapes are not supported", codec);
+                FAIL_TOK(p, t, "gilt does not support \\N{...} escapes");
             /* fall through */
         default:
             /* Unknown escapes keep their backslash (a warning in CPython). */
@@ -1259,7 +1260,7 @@ static Node *expression(Parser *p) {
 static Node *named_expression(Parser *p) {
     Token *t = peek(p);
     if (t->type == TOK_NAME && tok_is_op(peek2(p), T_COLONEQUAL)) {
-        if (lexer_is_keyword(t->start, t->len)) FAIL_TOK(p, t, "cannot use assignment expressions with %.*s", t->len, t->start);
+        if (lexer_is_keyword(t->start, t->len)) FAIL_TOK_RANGE(p, t, "cannot use assignment expressions with %.*s", t->len, t->start);
         p->pos += 2;
         Node *n = new_node_at(N_NamedExpr, t);
         Node *target = new_node_at(N_Name, t);
@@ -1940,6 +1941,8 @@ static void finish_compound(Node *n) {
              : n->v.trystmt.handlers.n ? &n->v.trystmt.handlers : &n->v.trystmt.body;
         break;
     case N_ExceptHandler: tail = &n->v.handler.body; break;
+    case N_Match: tail = &n->v.match.cases; break;
+    case N_match_case: tail = &n->v.match_case.body; break;
     default: return;
     }
     if (!tail->n) return;
@@ -1947,6 +1950,367 @@ static void finish_compound(Node *n) {
     finish_compound(last);
     n->end_line = last->end_line;
     n->end_col = last->end_col;
+}
+
+/* ---- the match statement (PEP 634) ---------------------------------------------- */
+
+/* `match` and `case` are soft keywords: `match` starts a match statement
+ * only when the logical line, read to its end, looks like a match header:
+ * something that can start an expression follows, and the line ends with a
+ * ':' outside brackets (`match = {1: 2}` and `match(x).y: int` do not). */
+static bool at_match_statement(Parser *p) {
+    if (!at_kw(p, "match")) return false;
+    Token *next = peek2(p);
+    if (next->type == TOK_NEWLINE || next->type == TOK_ENDMARKER) return false;
+    if (next->type == TOK_OP) {
+        switch (next->op) {
+        case T_LPAR: case T_LSQB: case T_LBRACE: case T_MINUS: case T_PLUS: case T_TILDE:
+        case T_STAR: case T_ELLIPSIS:
+            break;
+        default:
+            return false;
+        }
+    } else if (next->type == TOK_NAME && lexer_is_keyword(next->start, next->len) &&
+               !tok_is_kw(next, "None") && !tok_is_kw(next, "True") && !tok_is_kw(next, "False") &&
+               !tok_is_kw(next, "not") && !tok_is_kw(next, "lambda") && !tok_is_kw(next, "await")) {
+        return false;
+    }
+    int depth = 0;
+    Token *last = NULL;
+    for (int i = p->pos + 1;; i++) {
+        Token *t = tok_at(p, i);
+        if (t->type == TOK_ENDMARKER || (t->type == TOK_NEWLINE && depth == 0)) break;
+        if (t->type == TOK_OP) {
+            if (t->op == T_LPAR || t->op == T_LSQB || t->op == T_LBRACE) depth++;
+            else if ((t->op == T_RPAR || t->op == T_RSQB || t->op == T_RBRACE) && depth > 0) depth--;
+        }
+        last = t;
+    }
+    return last && tok_is_op(last, T_COLON) && depth == 0;
+}
+
+static Node *pattern(Parser *p);
+static Node *closed_pattern(Parser *p);
+
+static bool at_soft_name(Parser *p, const char *name) {
+    Token *t = peek(p);
+    return t->type == TOK_NAME && t->len == (int)strlen(name) && memcmp(t->start, name, t->len) == 0;
+}
+
+/* pattern_capture_target: a NAME other than `_` */
+static const char *capture_target(Parser *p) {
+    Token *t = peek(p);
+    if (at_soft_name(p, "_")) FAIL_TOK_RANGE(p, t, "cannot use '_' as a target");
+    return expect_name(p);
+}
+
+static Node *pattern_node(NodeKind kind, Token *t) { return new_node_at(kind, t); }
+
+/* signed_number, and complex literals `1 + 2j` / `-1 - 2j` */
+static Node *number_pattern_value(Parser *p) {
+    Token *start = peek(p);
+    Node *value;
+    if (accept_op(p, T_MINUS)) {
+        if (peek(p)->type != TOK_NUMBER) fail_invalid_syntax(p);
+        Node *u = new_node_at(N_UnaryOp, start);
+        u->v.unaryop.op = UNARY_NEG;
+        u->v.unaryop.operand = number(p);
+        finish_node(p, u);
+        value = u;
+    } else {
+        value = number(p);
+    }
+    if (at_op(p, T_PLUS) || at_op(p, T_MINUS)) {
+        Node *real = value->kind == N_UnaryOp ? value->v.unaryop.operand : value;
+        if (real->v.constant.value.imaginary)
+            FAIL_NODE(p, value, "real number required in complex literal");
+        int op = at_op(p, T_PLUS) ? BINOP_ADD : BINOP_SUB;
+        p->pos++;
+        if (peek(p)->type != TOK_NUMBER) fail_invalid_syntax(p);
+        Node *imag = number(p);
+        if (!imag->v.constant.value.imaginary)
+            FAIL_NODE(p, imag, "imaginary number required in complex literal");
+        value = make_binop(p, value, op, imag);
+    }
+    return value;
+}
+
+/* name_or_attr: NAME ('.' NAME)* as a Name / Attribute expression */
+static Node *name_or_attr(Parser *p) {
+    Token *t = peek(p);
+    Node *e = new_node_at(N_Name, t);
+    e->v.name.id = expect_name(p);
+    while (at_op(p, T_DOT)) {
+        p->pos++;
+        Node *a = ast_new(N_Attribute, e->line, e->col);
+        a->v.attribute.value = e;
+        a->v.attribute.attr = expect_name(p);
+        finish_node(p, a);
+        e = a;
+    }
+    return e;
+}
+
+/* A sequence of patterns up to `closer` (']' or ')'); star patterns allowed. */
+static void sequence_items(Parser *p, OpToken closer, Node *seq) {
+    while (!at_op(p, closer)) {
+        Token *t = peek(p);
+        Node *item;
+        if (accept_op(p, T_STAR)) {
+            item = pattern_node(N_MatchStar, t);
+            if (at_soft_name(p, "_")) p->pos++;
+            else item->v.match_as.name = capture_target(p);
+            finish_node(p, item);
+        } else {
+            item = pattern(p);
+        }
+        nodelist_push(&seq->v.match_seq.patterns, item);
+        if (!accept_op(p, T_COMMA)) break;
+    }
+    expect_op(p, closer, NULL);
+}
+
+static Node *mapping_pattern(Parser *p, Token *open) {
+    Node *m = pattern_node(N_MatchMapping, open);
+    while (!at_op(p, T_RBRACE)) {
+        Token *t = peek(p);
+        if (accept_op(p, T_DOUBLESTAR)) {
+            m->v.match_mapping.rest = capture_target(p);
+            accept_op(p, T_COMMA);
+            if (!at_op(p, T_RBRACE)) fail_invalid_syntax(p);
+            break;
+        }
+        Node *key;
+        if (t->type == TOK_NUMBER || tok_is_op(t, T_MINUS)) key = number_pattern_value(p);
+        else if (t->type == TOK_STRING) key = strings(p);
+        else if (tok_is_kw(t, "None")) { p->pos++; key = make_const(t, CONST_NONE); }
+        else if (tok_is_kw(t, "True")) { p->pos++; key = make_const(t, CONST_TRUE); }
+        else if (tok_is_kw(t, "False")) { p->pos++; key = make_const(t, CONST_FALSE); }
+        else if (t->type == TOK_NAME && tok_is_op(peek2(p), T_DOT)) key = name_or_attr(p);
+        else fail_invalid_syntax(p);
+        if (key->kind == N_JoinedStr) FAIL_NODE(p, key, "patterns may only match literals and attribute lookups");
+        expect_op(p, T_COLON, NULL);
+        nodelist_push(&m->v.match_mapping.keys, key);
+        nodelist_push(&m->v.match_mapping.patterns, pattern(p));
+        if (!accept_op(p, T_COMMA)) break;
+    }
+    expect_op(p, T_RBRACE, NULL);
+    finish_node(p, m);
+    return m;
+}
+
+static Node *class_pattern(Parser *p, Node *cls) {
+    Node *c = ast_new(N_MatchClass, cls->line, cls->col);
+    c->v.match_class.cls = cls;
+    int cap = 0;
+    while (!at_op(p, T_RPAR)) {
+        Token *t = peek(p);
+        if (t->type == TOK_NAME && tok_is_op(peek2(p), T_EQUAL)) {
+            const char *attr = expect_name(p);
+            p->pos++;   /* '=' */
+            if (c->v.match_class.nkwd == cap) {
+                cap = cap ? cap * 2 : 4;
+                const char **grown = scratch_alloc(cap * sizeof(char *));
+                if (c->v.match_class.nkwd)
+                    memcpy(grown, c->v.match_class.kwd_attrs, c->v.match_class.nkwd * sizeof(char *));
+                c->v.match_class.kwd_attrs = grown;
+            }
+            c->v.match_class.kwd_attrs[c->v.match_class.nkwd++] = attr;
+            nodelist_push(&c->v.match_class.kwd_patterns, pattern(p));
+        } else {
+            Node *pat = pattern(p);
+            if (c->v.match_class.nkwd)
+                FAIL_NODE(p, pat, "positional patterns follow keyword patterns");
+            nodelist_push(&c->v.match_class.patterns, pat);
+        }
+        if (!accept_op(p, T_COMMA)) break;
+    }
+    expect_op(p, T_RPAR, NULL);
+    finish_node(p, c);
+    return c;
+}
+
+static Node *closed_pattern(Parser *p) {
+    Token *t = peek(p);
+    enter(p);
+    Node *result;
+    if (t->type == TOK_NUMBER || tok_is_op(t, T_MINUS)) {
+        result = pattern_node(N_MatchValue, t);
+        result->v.match_value.value = number_pattern_value(p);
+    } else if (t->type == TOK_STRING) {
+        result = pattern_node(N_MatchValue, t);
+        Node *s = strings(p);
+        if (s->kind == N_JoinedStr) FAIL_NODE(p, s, "patterns may only match literals and attribute lookups");
+        result->v.match_value.value = s;
+    } else if (tok_is_kw(t, "None") || tok_is_kw(t, "True") || tok_is_kw(t, "False")) {
+        p->pos++;
+        result = pattern_node(N_MatchSingleton, t);
+        result->v.match_value.value =
+            make_const(t, tok_is_kw(t, "None") ? CONST_NONE : tok_is_kw(t, "True") ? CONST_TRUE : CONST_FALSE);
+    } else if (t->type == TOK_NAME) {
+        Node *e = name_or_attr(p);
+        if (at_op(p, T_LPAR)) {
+            p->pos++;
+            result = class_pattern(p, e);
+        } else if (e->kind == N_Attribute) {
+            result = pattern_node(N_MatchValue, t);
+            result->v.match_value.value = e;
+        } else {
+            result = pattern_node(N_MatchAs, t);
+            if (strcmp(e->v.name.id, "_") != 0) result->v.match_as.name = e->v.name.id;
+        }
+    } else if (tok_is_op(t, T_LSQB)) {
+        p->pos++;
+        result = pattern_node(N_MatchSequence, t);
+        sequence_items(p, T_RSQB, result);
+    } else if (tok_is_op(t, T_LPAR)) {
+        p->pos++;
+        if (accept_op(p, T_RPAR)) {
+            result = pattern_node(N_MatchSequence, t);
+        } else {
+            /* a group `(p)` or a tuple `(p,)` / `(p, q)` / `(*r,)` */
+            Node *first;
+            Token *ft = peek(p);
+            bool starred = false;
+            if (accept_op(p, T_STAR)) {
+                first = pattern_node(N_MatchStar, ft);
+                if (at_soft_name(p, "_")) p->pos++;
+                else first->v.match_as.name = capture_target(p);
+                finish_node(p, first);
+                starred = true;
+            } else {
+                first = pattern(p);
+            }
+            if (!starred && accept_op(p, T_RPAR)) {
+                result = first;
+            } else {
+                result = pattern_node(N_MatchSequence, t);
+                nodelist_push(&result->v.match_seq.patterns, first);
+                if (accept_op(p, T_COMMA)) sequence_items(p, T_RPAR, result);
+                else expect_op(p, T_RPAR, NULL);
+            }
+        }
+    } else if (tok_is_op(t, T_LBRACE)) {
+        p->pos++;
+        result = mapping_pattern(p, t);
+    } else {
+        fail_invalid_syntax(p);
+    }
+    if (result->kind != N_MatchClass && result->kind != N_MatchAs) finish_node(p, result);
+    else if (result->kind == N_MatchAs) finish_node(p, result);
+    leave(p);
+    return result;
+}
+
+/* or_pattern ['as' NAME] */
+static Node *pattern(Parser *p) {
+    Token *t = peek(p);
+    Node *first = closed_pattern(p);
+    Node *result = first;
+    if (at_op(p, T_VBAR)) {
+        result = pattern_node(N_MatchOr, t);
+        nodelist_push(&result->v.match_seq.patterns, first);
+        while (accept_op(p, T_VBAR)) nodelist_push(&result->v.match_seq.patterns, closed_pattern(p));
+        finish_node(p, result);
+    }
+    if (at_kw(p, "as")) {
+        p->pos++;
+        Token *nt = peek(p);
+        if (nt->type != TOK_NAME || lexer_is_keyword(nt->start, nt->len) ||
+            tok_is_op(peek2(p), T_DOT) || tok_is_op(peek2(p), T_LPAR) || tok_is_op(peek2(p), T_LSQB))
+            FAIL_TOK(p, nt, "invalid pattern target");
+        Node *as = pattern_node(N_MatchAs, t);
+        as->v.match_as.pattern = result;
+        as->v.match_as.name = capture_target(p);
+        finish_node(p, as);
+        result = as;
+    }
+    return result;
+}
+
+/* patterns: an open sequence `a, *b` (a tuple-like sequence) or one pattern */
+static Node *case_patterns(Parser *p) {
+    Token *t = peek(p);
+    Node *first;
+    bool starred = false;
+    if (accept_op(p, T_STAR)) {
+        first = pattern_node(N_MatchStar, t);
+        if (at_soft_name(p, "_")) p->pos++;
+        else first->v.match_as.name = capture_target(p);
+        finish_node(p, first);
+        starred = true;
+    } else {
+        first = pattern(p);
+    }
+    if (!starred && !at_op(p, T_COMMA)) return first;
+    Node *seq = pattern_node(N_MatchSequence, t);
+    nodelist_push(&seq->v.match_seq.patterns, first);
+    while (accept_op(p, T_COMMA)) {
+        if (at_op(p, T_COLON) || at_kw(p, "if")) break;
+        Token *it = peek(p);
+        if (accept_op(p, T_STAR)) {
+            Node *star = pattern_node(N_MatchStar, it);
+            if (at_soft_name(p, "_")) p->pos++;
+            else star->v.match_as.name = capture_target(p);
+            finish_node(p, star);
+            nodelist_push(&seq->v.match_seq.patterns, star);
+        } else {
+            nodelist_push(&seq->v.match_seq.patterns, pattern(p));
+        }
+    }
+    finish_node(p, seq);
+    return seq;
+}
+
+static Node *match_stmt(Parser *p, Token *kw) {
+    Node *n = new_node_at(N_Match, kw);
+    /* subject_expr: star_named_expression ',' ... | named_expression */
+    Node *first = star_named_expression(p);
+    if (at_op(p, T_COMMA)) {
+        Node *tup = ast_new(N_Tuple, first->line, first->col);
+        nodelist_push(&tup->v.seq.elts, first);
+        while (accept_op(p, T_COMMA)) {
+            if (at_op(p, T_COLON)) break;
+            nodelist_push(&tup->v.seq.elts, star_named_expression(p));
+        }
+        finish_node(p, tup);
+        first = tup;
+    } else if (first->kind == N_Starred) {
+        FAIL_NODE(p, first, "cannot use starred expression here");
+    }
+    n->v.match.subject = first;
+    expect_op(p, T_COLON, ":");
+    Token *nl = peek(p);
+    if (nl->type != TOK_NEWLINE) fail_invalid_syntax(p);
+    p->pos++;
+    Token *ind = peek(p);
+    if (ind->type != TOK_INDENT) {
+        int k = p->pos;
+        while (tok_at(p, k)->type == TOK_DEDENT) k++;
+        if (tok_at(p, k)->type == TOK_ENDMARKER) {
+            p->err->needs_more_input = true;
+            fail_missing_block_at_eof(p, nl, tok_at(p, k), "'match' statement", kw->line);
+        }
+        fail_at(p, true, ind->line, ind->col + 1,
+                "expected an indented block after 'match' statement on line %d", kw->line);
+    }
+    p->pos++;
+    enter(p);
+    while (peek(p)->type != TOK_DEDENT && peek(p)->type != TOK_ENDMARKER) {
+        Token *ct = peek(p);
+        if (!tok_is_kw(ct, "case")) fail_invalid_syntax(p);
+        p->pos++;
+        Node *c = new_node_at(N_match_case, ct);
+        c->v.match_case.pattern = case_patterns(p);
+        if (accept_kw(p, "if")) c->v.match_case.guard = named_expression(p);
+        block(p, &c->v.match_case.body, "'case' statement", ct->line);
+        finish_compound(c);
+        nodelist_push(&n->v.match.cases, c);
+    }
+    leave(p);
+    if (peek(p)->type == TOK_DEDENT) p->pos++;
+    if (n->v.match.cases.n == 0) fail_invalid_syntax(p);
+    return n;
 }
 
 static void statement(Parser *p, NodeList *out) {
@@ -1984,6 +2348,7 @@ static void compound_or_simple_statement(Parser *p, NodeList *out) {
         if (tok_is_kw(t, "with")) { p->pos++; nodelist_push(out, with_stmt(p, t, false)); return; }
         if (tok_is_kw(t, "def")) { p->pos++; nodelist_push(out, funcdef(p, t, false, NULL)); return; }
         if (tok_is_kw(t, "class")) { p->pos++; nodelist_push(out, classdef(p, t, NULL)); return; }
+        if (at_match_statement(p)) { p->pos++; nodelist_push(out, match_stmt(p, t)); return; }
         if (tok_is_kw(t, "async")) {
             Token *n = peek2(p);
             if (tok_is_kw(n, "def")) { p->pos += 2; nodelist_push(out, funcdef(p, t, true, NULL)); return; }

@@ -331,6 +331,37 @@ static void declare_global_or_nonlocal(Builder *b, Node *st, bool is_global) {
     }
 }
 
+/* Patterns bind their capture names and evaluate value patterns, class
+ * names and mapping keys as ordinary expressions. */
+static void visit_pattern(Builder *b, Node *pat) {
+    if (++b->depth > SYMTABLE_MAX_DEPTH) st_too_deep(b, pat);
+    switch (pat->kind) {
+    case N_MatchValue: visit_expr(b, pat->v.match_value.value); break;
+    case N_MatchSingleton: break;
+    case N_MatchSequence: case N_MatchOr:
+        for (int i = 0; i < pat->v.match_seq.patterns.n; i++) visit_pattern(b, pat->v.match_seq.patterns.items[i]);
+        break;
+    case N_MatchMapping:
+        visit_exprs(b, &pat->v.match_mapping.keys);
+        for (int i = 0; i < pat->v.match_mapping.patterns.n; i++)
+            visit_pattern(b, pat->v.match_mapping.patterns.items[i]);
+        if (pat->v.match_mapping.rest) add_def(b, pat->v.match_mapping.rest, DEF_LOCAL, pat);
+        break;
+    case N_MatchClass:
+        visit_expr(b, pat->v.match_class.cls);
+        for (int i = 0; i < pat->v.match_class.patterns.n; i++) visit_pattern(b, pat->v.match_class.patterns.items[i]);
+        for (int i = 0; i < pat->v.match_class.kwd_patterns.n; i++)
+            visit_pattern(b, pat->v.match_class.kwd_patterns.items[i]);
+        break;
+    case N_MatchStar: case N_MatchAs:
+        if (pat->v.match_as.pattern) visit_pattern(b, pat->v.match_as.pattern);
+        if (pat->v.match_as.name) add_def(b, pat->v.match_as.name, DEF_LOCAL, pat);
+        break;
+    default: break;
+    }
+    b->depth--;
+}
+
 static void visit_stmt(Builder *b, Node *st) {
     if (++b->depth > SYMTABLE_MAX_DEPTH) st_too_deep(b, st);
     Scope *s = b->cur;
@@ -412,6 +443,15 @@ static void visit_stmt(Builder *b, Node *st) {
         visit_expr(b, st->v.ifstmt.test);
         visit_stmts(b, &st->v.ifstmt.body);
         visit_stmts(b, &st->v.ifstmt.orelse);
+        break;
+    case N_Match:
+        visit_expr(b, st->v.match.subject);
+        for (int i = 0; i < st->v.match.cases.n; i++) {
+            Node *c = st->v.match.cases.items[i];
+            visit_pattern(b, c->v.match_case.pattern);
+            if (c->v.match_case.guard) visit_expr(b, c->v.match_case.guard);
+            visit_stmts(b, &c->v.match_case.body);
+        }
         break;
     case N_With:
         for (int i = 0; i < st->v.with.items.n; i++) {

@@ -200,7 +200,10 @@ void brc_merge_pending(void) {
 }
 
 uintptr_t brc_thread_register(uint32_t *eval_breaker) {
-    BrcThread *t = mi_zalloc(sizeof *t);
+    /* Own cache lines: the stats are written by this thread on every slow
+     * path, the queue by others under the bucket mutex. */
+    size_t size = (sizeof(BrcThread) + 63) & ~(size_t)63;
+    BrcThread *t = mi_zalloc_aligned(size, 64);
     if (!t) abort();
     t->tid = __atomic_fetch_add(&brc_next_tid, 1, __ATOMIC_RELAXED);
     t->eval_breaker = eval_breaker;

@@ -512,14 +512,18 @@ static Object *property_name(PropertyObject *p) {
 static Object *property_error(PropertyObject *p, Object *obj, const char *what) {
     Object *name = property_name(p);
     if (!name && err_occurred()) return NULL;
+    /* CPython names the class by its qualified name here (f.<locals>.C). */
+    TypeObject *t = TYPE(obj);
+    Object *tname = t->qualname && STR_CHECK(t->qualname) ? NEWREF(t->qualname)
+                                                          : str_from_cstr(type_name(t));
+    if (!tname) { XDECREF(name); return NULL; }
     if (name) {
-        err_format(Exc_AttributeError, "property %R of '%s' object has no %s", name,
-                   type_name(TYPE(obj)), what);
+        err_format(Exc_AttributeError, "property %R of '%U' object has no %s", name, tname, what);
         DECREF(name);
     } else {
-        err_format(Exc_AttributeError, "property of '%s' object has no %s",
-                   type_name(TYPE(obj)), what);
+        err_format(Exc_AttributeError, "property of '%U' object has no %s", tname, what);
     }
+    DECREF(tname);
     return NULL;
 }
 

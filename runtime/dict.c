@@ -22,6 +22,17 @@
  * Free-threaded build: mutations and lookups take the dict's lock; no gilt
  * code runs while it is held (hashes are computed first, replaced values
  * are DECREF'd after unlocking). Lookups return new references.
+ *
+ * Frozen shared dicts (free-threaded): when the first thread starts,
+ * runtime/immortalize.c makes module globals, class dicts and the data they
+ * hold immortal and calls dict_share_frozen on each dict whose keys and
+ * values are then all immortal. While such a dict's version is still the
+ * frozen one, lookups read it without the lock, seqlock-style (see
+ * frozen_lookup): taking the lock would write its cache line, and threads
+ * reading the same globals, class or shared dict would bounce that line
+ * between cores on every read. A frozen dict's old tables are never freed
+ * (a lock-free reader may still be probing them): only immortal dicts are
+ * frozen, and a resize leaks at most as much as the table it replaces.
  */
 #include <string.h>
 #include "gilt.h"
@@ -47,6 +58,7 @@ typedef struct DictObject {
     size_t nentries;             /* entries filled so far (live or deleted)    */
     int32_t *indices;            /* NULL until the first insertion             */
     DictEntry *entries;          /* in the same allocation as indices          */
+    uint64_t frozen_version;     /* dict_share_frozen's version; 0: never      */
 } DictObject;
 
 #define D(o) ((DictObject *)(o))
@@ -125,6 +137,19 @@ static inline void insert_clean(DictObject *d, int64_t hash, Object *key, Object
     d->entries[ix] = (DictEntry){hash, key, value};
 }
 
+/* A table a lock-free reader of a frozen dict may still be probing is
+ * never freed (see the header). */
+static inline void free_table(DictObject *d, void *block) {
+    if (!d->frozen_version) mem_free(block);
+}
+
+/* A writer of a frozen dict (lock held, before its first store): a lock-free
+ * reader that sees any of our stores must then see the lock taken. */
+static inline void frozen_write_begin(DictObject *d) {
+    if (GILT_FT && __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED))
+        __atomic_thread_fence(__ATOMIC_RELEASE);
+}
+
 static void resize_locked(DictObject *d, uint8_t log2) {
     int32_t *old_block = d->indices;
     DictEntry *old = d->entries;
@@ -132,7 +157,71 @@ static void resize_locked(DictObject *d, uint8_t log2) {
     alloc_table(d, log2);
     for (size_t i = 0; i < n; i++)
         if (old[i].key) insert_clean(d, old[i].hash, old[i].key, old[i].value);
-    mem_free(old_block);
+    free_table(d, old_block);
+}
+
+enum { FROZEN_UNKNOWN, FROZEN_ABSENT, FROZEN_FOUND };
+
+/* Look key up in a frozen dict without the lock. FROZEN_FOUND (*out: the
+ * value, immortal, so no reference is taken) or FROZEN_ABSENT only when the
+ * dict was unlocked and still at its frozen version both before and after
+ * the probe — then it held only immortal keys and values throughout, and
+ * what we read is what the locked lookup would have found. Keys compare by
+ * identity only (never dereferenced: a concurrent writer may be storing a
+ * mortal one); anything else, including a same-hash key that is not
+ * identical, is FROZEN_UNKNOWN and the caller takes the lock. */
+static int frozen_lookup(DictObject *d, Object *key, int64_t hash, Object **out) {
+#if GILT_FT
+    uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
+    if (!frozen || __atomic_load_n(&d->version, __ATOMIC_ACQUIRE) != frozen ||
+        __atomic_load_n(&d->ob_mutex, __ATOMIC_ACQUIRE) != 0)
+        return FROZEN_UNKNOWN;
+    int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_RELAXED);
+    DictEntry *entries = __atomic_load_n(&d->entries, __ATOMIC_RELAXED);
+    uint8_t log2 = __atomic_load_n(&d->log2_size, __ATOMIC_RELAXED);
+    int result = FROZEN_ABSENT;
+    Object *value = NULL;
+    if (indices) {
+        size_t mask = ((size_t)1 << log2) - 1;
+        size_t perturb = (size_t)hash, i = (size_t)hash & mask;
+        for (size_t probes = 0;; probes++) {
+            int32_t ix = __atomic_load_n(&indices[i], __ATOMIC_RELAXED);
+            if (ix == IX_EMPTY) break;
+            if (probes > mask) return FROZEN_UNKNOWN;   /* torn read: give up */
+            if (ix >= 0) {
+                DictEntry *e = &entries[ix];
+                Object *k = __atomic_load_n(&e->key, __ATOMIC_RELAXED);
+                if (k == key) {
+                    value = __atomic_load_n(&e->value, __ATOMIC_RELAXED);
+                    result = FROZEN_FOUND;
+                    break;
+                }
+                if (__atomic_load_n(&e->hash, __ATOMIC_RELAXED) == hash) return FROZEN_UNKNOWN;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    if (__atomic_load_n(&d->ob_mutex, __ATOMIC_RELAXED) != 0 ||
+        __atomic_load_n(&d->version, __ATOMIC_RELAXED) != frozen || (result == FROZEN_FOUND && !value))
+        return FROZEN_UNKNOWN;
+    *out = value;
+    return result;
+#else
+    (void)d; (void)key; (void)hash; (void)out;
+    return FROZEN_UNKNOWN;
+#endif
+}
+
+void dict_share_frozen(Object *dobj) {
+    DictObject *d = D(dobj);
+    if (!GILT_FT || !obj_is_immortal(d)) return;
+    for (size_t i = 0; i < d->nentries; i++) {
+        DictEntry *e = &d->entries[i];
+        if (e->key && (!obj_is_immortal(e->key) || !obj_is_immortal(e->value))) return;
+    }
+    d->frozen_version = d->version;
 }
 
 static inline bool fast_keys_equal(Object *a, Object *b, int *known) {
@@ -191,6 +280,7 @@ static int insert(DictObject *d, Object *key, int64_t hash, Object *value) {
     OBJ_LOCK(d);
     int64_t ix = lookup_locked(d, key, hash);
     if (ix == -2) { OBJ_UNLOCK(d); return -1; }
+    frozen_write_begin(d);
     if (ix >= 0) {
         Object *old = d->entries[ix].value;
         d->entries[ix].value = NEWREF(value);
@@ -211,6 +301,7 @@ static int insert(DictObject *d, Object *key, int64_t hash, Object *value) {
 /* Remove entry ix (lock held); returns the entry so the caller can DECREF
  * its key and value after unlocking. */
 static DictEntry remove_entry_locked(DictObject *d, int64_t ix) {
+    frozen_write_begin(d);
     DictEntry e = d->entries[ix];
     size_t mask = ((size_t)1 << d->log2_size) - 1;
     size_t perturb = (size_t)e.hash, i = (size_t)e.hash & mask;
@@ -242,6 +333,11 @@ static Object *dict_new_presized(size_t n) {
 
 /* 1 found (*out new ref), 0 absent, -1 error. */
 static int lookup_hashed(DictObject *d, Object *key, int64_t hash, Object **out) {
+    switch (frozen_lookup(d, key, hash, out)) {
+    case FROZEN_FOUND: return 1;
+    case FROZEN_ABSENT: return 0;
+    default: break;
+    }
     OBJ_LOCK(d);
     int64_t ix = lookup_locked(d, key, hash);
     if (ix < 0) {
@@ -263,6 +359,12 @@ Object *dict_get_str(Object *dobj, Object *key) {
     DictObject *d = D(dobj);
     int64_t hash = ((StrObject *)key)->hash;
     if (hash == -1) hash = str_hash(key);
+    Object *frozen_value;
+    switch (frozen_lookup(d, key, hash, &frozen_value)) {
+    case FROZEN_FOUND: return frozen_value;      /* immortal: no INCREF needed */
+    case FROZEN_ABSENT: return NULL;
+    default: break;
+    }
     OBJ_LOCK(d);
     if (!d->indices) { OBJ_UNLOCK(d); return NULL; }
     /* Inline probe for the common case: an interned key found by pointer. */
@@ -368,6 +470,7 @@ Object *dict_items_list(Object *d) { return entries_to_list(D(d), WANT_ITEMS); }
 void dict_clear(Object *dobj) {
     DictObject *d = D(dobj);
     OBJ_LOCK(d);
+    frozen_write_begin(d);
     int32_t *block = d->indices;
     DictEntry *entries = d->entries;
     size_t n = d->nentries;
@@ -383,7 +486,7 @@ void dict_clear(Object *dobj) {
             DECREF(entries[i].value);
         }
     }
-    mem_free(block);
+    free_table(d, block);
 }
 
 /* A snapshot of the live entries (new references), for iterating a dict

@@ -27,6 +27,10 @@ int dict_del(Object *d, Object *key);                 /* KeyError if absent */
 int dict_pop(Object *d, Object *key, Object **out);
 int64_t dict_size(Object *d);
 uint64_t dict_version(Object *d);
+/* Free-threaded build, while only one thread runs (runtime/immortalize.c):
+ * if d is immortal and so are all its keys and values, let lookups read it
+ * without the lock for as long as it stays unchanged (dict.c). */
+void dict_share_frozen(Object *d);
 /* Iterate: pos starts at 0; returns false when done. Borrowed key/value.
  * Not safe across mutation from other threads: use dict_items() there. */
 bool dict_next(Object *d, size_t *pos, Object **key, Object **value);

@@ -18,17 +18,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gilt.h"
+#include "freelist.h"
 #include "strimpl.h"
 
 
 
+/* Floats come from this thread's free list when it has one (freelist.h). */
 Object *float_from_double(double v) {
-    FloatObject *o = (FloatObject *)obj_alloc(&FloatType, sizeof(FloatObject));
+    FloatObject *o = freelist_pop(&freelist_float);
+    if (o) obj_init_header(o, &FloatType);
+    else o = (FloatObject *)obj_alloc(&FloatType, sizeof(FloatObject));
     o->value = v;
     return (Object *)o;
 }
 
-static void float_dealloc(Object *self) { obj_free(self); }
+static void float_dealloc(Object *self) {
+    /* Subclass instances have other sizes: only exact floats are cached. */
+    if (TYPE(self) == &FloatType && freelist_push(&freelist_float, self)) return;
+    obj_free(self);
+}
 
 /* ---- repr ---- */
 

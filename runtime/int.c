@@ -24,6 +24,7 @@
 #include <string.h>
 #include <limits.h>
 #include "gilt.h"
+#include "freelist.h"
 #include "strimpl.h"
 
 #define SMALL_MIN (-5)
@@ -58,7 +59,16 @@ int int_init(void) {
 
 /* ---- construction ---- */
 
+/* A fresh exact int (value 0, small form): from this thread's free list
+ * when it has one (freelist.h), else from mimalloc. */
 static IntObject *int_alloc(void) {
+    IntObject *o = freelist_pop(&freelist_int);
+    if (o) {
+        obj_init_header(o, &IntType);
+        o->small = 0;
+        o->big = NULL;
+        return o;
+    }
     return (IntObject *)obj_alloc(&IntType, sizeof(IntObject));
 }
 
@@ -113,6 +123,8 @@ static void mpz_of(mpz_ptr out, Object *o) {
 static void int_dealloc(Object *self) {
     IntObject *o = (IntObject *)self;
     if (o->big) { mpz_clear(o->big); mem_free(o->big); o->big = NULL; }
+    /* Subclass instances have other sizes: only exact ints are cached. */
+    if (TYPE(self) == &IntType && freelist_push(&freelist_int, self)) return;
     obj_free(self);
 }
 
@@ -582,7 +594,7 @@ static Object *int_shift(Object *a, Object *b, bool left) {
     IntObject *x = (IntObject *)a;
     if (!int_is_small(b)) {
         if (int_sign(a) == 0) return int_from_i64(0);
-        if (left) return err_no_memory();
+        if (left) return err_set(Exc_OverflowError, "too many digits in integer");
         return int_from_i64(int_sign(a) < 0 ? -1 : 0);
     }
     int64_t n = int_small(b);

@@ -6,6 +6,7 @@
  * __getattr__ (PEP 562) and otherwise raises
  * AttributeError("module 'm' has no attribute 'x'").
  */
+#include <string.h>
 #include "objimpl.h"
 
 static int module_init_dict(ModuleObject *m, Object *name, Object *doc) {
@@ -170,3 +171,26 @@ TypeObject ModuleType = {
     .methods = module_methods,
     .getsets = module_getsets,
 };
+
+/* Interpreter exit: set a module's globals to None so the objects only they
+ * hold die now and their __del__ runs, as CPython's _PyModule_ClearDict
+ * does — names with a single leading underscore first, then everything but
+ * __builtins__, each pass in definition order. The keys are snapshotted so
+ * a __del__ that adds globals does not disturb the walk. */
+void module_clear_dict(Object *module) {
+    Object *dict = module_dict(module);
+    if (!dict) return;
+    Object *keys = dict_keys_list(dict);
+    if (!keys) { err_clear(); return; }
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < list_size(keys); i++) {
+            Object *k = ((ListObject *)keys)->items[i];
+            if (!STR_CHECK(k)) continue;
+            const char *s = str_data(k);
+            bool single_underscore = s[0] == '_' && s[1] != '_';
+            if (pass == 0 ? !single_underscore : !strcmp(s, "__builtins__")) continue;
+            if (dict_set(dict, k, OBJ_NONE) < 0) err_clear();
+        }
+    }
+    DECREF(keys);
+}

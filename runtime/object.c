@@ -14,6 +14,7 @@
  *    with the same message text when an operation is unsupported.
  */
 #include "alloc.h"
+#include "stackguard.h"
 #include <stdlib.h>
 #include <sys/sysinfo.h>
 #include <string.h>
@@ -192,6 +193,9 @@ void obj_dealloc(Object *o) {
  * ------------------------------------------------------------------------ */
 
 int obj_enter_recursion(const char *where) {
+    /* The counts below bound the depth; the stack guard bounds the bytes,
+     * whatever sys.setrecursionlimit says. */
+    if (stack_guard_check(where) < 0) return -1;
     ThreadState *ts = ts_current();
     if (!ts) return 0;
     int limit = ts->interp ? ts->interp->recursion_limit : 1000;
@@ -884,6 +888,8 @@ Object *obj_next(Object *it) {
     Object *(*f)(Object *) = TYPE(it)->iternext;
     if (!f)
         return err_format(Exc_TypeError, "'%s' object is not an iterator", type_name(TYPE(it)));
+    /* Iterators over iterators (map of a map of ...) recurse in C here. */
+    if (stack_guard_check(NULL) < 0) return NULL;
     Object *r = f(it);
     if (!r && err_occurred() && err_matches(Exc_StopIteration)) err_clear();
     return r;

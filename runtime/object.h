@@ -296,6 +296,9 @@ Object *module_new(const char *name);
 Object *module_dict(Object *m);                         /* borrowed */
 int module_add(Object *m, const char *name, Object *value); /* steals nothing */
 int module_add_methods(Object *m, const MethodDef *methods);
+/* At exit: set the module's globals to None (CPython's order), running the
+ * __del__ of what only they kept alive. */
+void module_clear_dict(Object *module);
 
 /* ---- C functions (cfunction.c) ---- */
 Object *cfunction_new(const MethodDef *def, Object *self);

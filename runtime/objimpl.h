@@ -32,6 +32,11 @@
  * last pointer-sized word of the object's memory block (dictoffset is 0 so
  * code that reads dictoffset directly simply sees "no fixed dict"). */
 #define TPFLAG_VAR_DICT (1u << 24)
+/* Heap class whose MRO defines __del__ (kept by type_fixup_slots). */
+#define TPFLAG_HAS_DEL (1u << 25)
+/* ob_gc_bits: __del__ has run for this object (it runs at most once, as
+ * PEP 442 has it, even if the object is resurrected). */
+#define GCBIT_FINALIZED 1u
 
 /* The kinds of slot wrapper (descr.c): which slot a dunder calls. */
 typedef enum {

@@ -53,8 +53,10 @@ void obj_dealloc(struct Object *o);
     .ob_tid = 0, .ob_ref_local = REFCNT_IMMORTAL_LOCAL, .ob_ref_shared = 0, \
     .ob_type = (type)
 
-/* The current thread's id for ownership (set by ts_attach / brc). */
-extern _Thread_local uintptr_t brc_current_tid;
+/* The current thread's id for ownership (set by ts_attach / brc).
+ * local-exec: gilt's code is only ever linked into executables, so every
+ * owner check reads the id with one %fs-relative load (no GOT lookup). */
+extern _Thread_local uintptr_t brc_current_tid __attribute__((tls_model("local-exec")));
 
 /* Slow paths, runtime/brc.c. */
 void brc_decref_shared(struct Object *o);   /* non-owner decrement */
@@ -106,6 +108,26 @@ static inline intptr_t obj_refcount(const void *p) {
            (__atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) >> BRC_SHARED_SHIFT);
 }
 
+/* Give an object whose count reached zero (inside its dealloc) one
+ * reference again, owned by the calling thread: for running __del__, which
+ * may store the object somewhere (resurrect it). */
+static inline void obj_resurrect(void *p) {
+    RcHeader_ *o = p;
+    o->ob_tid = brc_current_tid;
+    __atomic_store_n(&o->ob_ref_shared, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&o->ob_ref_local, 1, __ATOMIC_RELAXED);
+}
+
+/* True when the caller's reference is the only one, so the object may be
+ * changed in place (the eval loop reuses temporary ints and floats): owned
+ * by this thread, local count 1, and no other thread ever counted it. */
+static inline bool obj_is_unique(const void *p) {
+    const RcHeader_ *o = p;
+    return o->ob_tid == brc_current_tid &&
+           __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == 1 &&
+           __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) == 0;
+}
+
 /* Header for a freshly allocated object owned by the calling thread. */
 static inline void obj_init_header(void *p, struct TypeObject *type) {
     RcHeader_ *o = p;
@@ -147,6 +169,8 @@ static inline intptr_t obj_refcount(const void *p) {
     const RcHeader_ *o = p;
     return obj_is_immortal(o) ? INTPTR_MAX : o->ob_refcnt;
 }
+static inline void obj_resurrect(void *p) { ((RcHeader_ *)p)->ob_refcnt = 1; }
+static inline bool obj_is_unique(const void *p) { return ((const RcHeader_ *)p)->ob_refcnt == 1; }
 static inline void obj_init_header(void *p, struct TypeObject *type) {
     RcHeader_ *o = p;
     o->ob_refcnt = 1;

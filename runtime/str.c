@@ -819,7 +819,11 @@ static Object *str_new(TypeObject *type, Object *const *args, size_t nargs, Obje
 
 /* ---- codecs ---- */
 
-typedef enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1, ENC_UNKNOWN } Encoding;
+typedef enum {
+    ENC_UTF8, ENC_ASCII, ENC_LATIN1,
+    ENC_UTF16, ENC_UTF16LE, ENC_UTF16BE, ENC_UTF32, ENC_UTF32LE, ENC_UTF32BE,  /* strcodecs.c */
+    ENC_UNKNOWN
+} Encoding;
 
 static Encoding lookup_encoding(const char *name) {
     char norm[32];
@@ -837,6 +841,16 @@ static Encoding lookup_encoding(const char *name) {
     if (!strcmp(norm, "latin-1") || !strcmp(norm, "latin1") || !strcmp(norm, "iso-8859-1") ||
         !strcmp(norm, "iso8859-1") || !strcmp(norm, "l1") || !strcmp(norm, "8859") ||
         !strcmp(norm, "cp819") || !strcmp(norm, "latin")) return ENC_LATIN1;
+    static const struct { const char *name; Encoding enc; } wide[] = {
+        {"utf-16", ENC_UTF16}, {"utf16", ENC_UTF16}, {"u16", ENC_UTF16},
+        {"utf-16-le", ENC_UTF16LE}, {"utf-16le", ENC_UTF16LE},
+        {"utf-16-be", ENC_UTF16BE}, {"utf-16be", ENC_UTF16BE},
+        {"utf-32", ENC_UTF32}, {"utf32", ENC_UTF32}, {"u32", ENC_UTF32},
+        {"utf-32-le", ENC_UTF32LE}, {"utf-32le", ENC_UTF32LE},
+        {"utf-32-be", ENC_UTF32BE}, {"utf-32be", ENC_UTF32BE},
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof *wide; i++)
+        if (!strcmp(norm, wide[i].name)) return wide[i].enc;
     return ENC_UNKNOWN;
 }
 
@@ -844,11 +858,31 @@ static Object *unknown_handler(const char *errors) {
     return err_format(Exc_LookupError, "unknown error handler name '%s'", errors);
 }
 
+/* UTF-16/32 flavours: unit width and byte order (0 = BOM, -1 LE, 1 BE). */
+static bool wide_encoding(Encoding enc, int *width, int *order) {
+    switch (enc) {
+    case ENC_UTF16: *width = 2; *order = 0; return true;
+    case ENC_UTF16LE: *width = 2; *order = -1; return true;
+    case ENC_UTF16BE: *width = 2; *order = 1; return true;
+    case ENC_UTF32: *width = 4; *order = 0; return true;
+    case ENC_UTF32LE: *width = 4; *order = -1; return true;
+    case ENC_UTF32BE: *width = 4; *order = 1; return true;
+    default: return false;
+    }
+}
+
+/* Append the backslashreplace form of the undecodable bytes s[0..n). */
+static void append_byte_escapes(StrBuilder *sb, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) sb_printf(sb, "\\x%02x", (unsigned char)s[i]);
+}
+
 Object *str_decode(const char *s, size_t n, const char *encoding, const char *errors) {
     Encoding enc = lookup_encoding(encoding);
     if (enc == ENC_UNKNOWN) return err_format(Exc_LookupError, "unknown encoding: %s", encoding);
+    int width, order;
+    if (wide_encoding(enc, &width, &order)) return codec_utf16_32_decode(s, n, width, order, errors);
     bool strict = !strcmp(errors, "strict"), ignore = !strcmp(errors, "ignore"),
-         replace = !strcmp(errors, "replace");
+         replace = !strcmp(errors, "replace"), backslash = !strcmp(errors, "backslashreplace");
     const char *codec = enc == ENC_UTF8 ? "utf-8" : enc == ENC_ASCII ? "ascii" : "latin-1";
     if (enc == ENC_LATIN1) {
         StrBuilder sb;
@@ -861,12 +895,13 @@ Object *str_decode(const char *s, size_t n, const char *encoding, const char *er
         while (i < n && (unsigned char)s[i] < 0x80) i++;
         if (i == n) return str_from_utf8_len(s, n, n);
         if (strict) return decode_error(codec, s, n, i, 1, "ordinal not in range(128)");
-        if (!ignore && !replace) return unknown_handler(errors);
+        if (!ignore && !replace && !backslash) return unknown_handler(errors);
         StrBuilder sb;
         sb_init(&sb);
         for (size_t j = 0; j < n; j++) {
             if ((unsigned char)s[j] < 0x80) sb_append_char(&sb, s[j]);
             else if (replace) sb_append_codepoint(&sb, 0xFFFD);
+            else if (backslash) append_byte_escapes(&sb, s + j, 1);
         }
         return sb_finish(&sb);
     }
@@ -875,14 +910,17 @@ Object *str_decode(const char *s, size_t n, const char *encoding, const char *er
     size_t ok = utf8_check(s, n, &reason, &bad);
     if (!reason) return str_from_utf8_unchecked(s, n);
     if (strict) return str_from_utf8(s, n);
-    if (!ignore && !replace) return unknown_handler(errors);
+    if (!ignore && !replace && !backslash) return unknown_handler(errors);
     StrBuilder sb;
     sb_init(&sb);
     size_t pos = 0;
     while (reason) {
         sb_append(&sb, s + pos, ok);
         pos += ok;
+        size_t skip = bad ? bad : 1;
+        if (pos + skip > n) skip = n - pos;
         if (replace) sb_append_codepoint(&sb, 0xFFFD);
+        else if (backslash) append_byte_escapes(&sb, s + pos, skip);
         pos += bad ? bad : 1;
         if (pos > n) pos = n;
         ok = utf8_check(s + pos, n - pos, &reason, &bad);
@@ -894,12 +932,15 @@ Object *str_decode(const char *s, size_t n, const char *encoding, const char *er
 Object *str_encode(Object *str, const char *encoding, const char *errors) {
     Encoding enc = lookup_encoding(encoding);
     if (enc == ENC_UNKNOWN) return err_format(Exc_LookupError, "unknown encoding: %s", encoding);
+    int width, order;
+    if (wide_encoding(enc, &width, &order)) return codec_utf16_32_encode(str, width, order);
     StrObject *s = (StrObject *)str;
     if (enc == ENC_UTF8 || s->is_ascii) return bytes_from(s->data, s->size);
     unsigned limit = enc == ENC_ASCII ? 0x80 : 0x100;
     const char *codec = enc == ENC_ASCII ? "ascii" : "latin-1";
     bool strict = !strcmp(errors, "strict"), ignore = !strcmp(errors, "ignore"),
-         replace = !strcmp(errors, "replace"), backslash = !strcmp(errors, "backslashreplace");
+         replace = !strcmp(errors, "replace"), backslash = !strcmp(errors, "backslashreplace"),
+         xmlref = !strcmp(errors, "xmlcharrefreplace");
     StrBuilder sb;
     sb_init(&sb);
     size_t idx = 0;
@@ -935,6 +976,7 @@ Object *str_encode(Object *str, const char *encoding, const char *errors) {
         }
         if (ignore) continue;
         if (replace) { sb_append_char(&sb, '?'); continue; }
+        if (xmlref) { sb_printf(&sb, "&#%u;", cp); continue; }
         if (backslash) {
             if (cp < 0x100) sb_printf(&sb, "\\x%02x", cp);
             else if (cp < 0x10000) sb_printf(&sb, "\\u%04x", cp);

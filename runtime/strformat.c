@@ -562,7 +562,25 @@ static int format_string_into(StrBuilder *sb, FormatArgs *fa, const char *s, siz
             j++;
         }
         if (j >= n) {
-            err_set(Exc_ValueError, level > 1 ? "unmatched '{' in format spec" : "Single '{' encountered in format string");
+            /* CPython's wording depends on how far the field got: nothing
+             * after '{', a name only (brackets skipped), or into a
+             * conversion or spec. */
+            const char *msg = "Single '{' encountered in format string";
+            if (i < n) {
+                msg = "expected '}' before end of string";
+                bool in_brackets = false;
+                for (size_t k = i; k < n; k++) {
+                    if (s[k] == '[') in_brackets = true;
+                    else if (s[k] == ']') in_brackets = false;
+                    else if (!in_brackets && (s[k] == ':' || s[k] == '!')) {
+                        msg = s[k] == '!' && k + 1 == n
+                            ? "end of string while looking for conversion specifier"
+                            : "unmatched '{' in format spec";
+                        break;
+                    }
+                }
+            }
+            err_set(Exc_ValueError, msg);
             return -1;
         }
         if (render_field(sb, fa, s + i, j - i, depth) < 0) return -1;

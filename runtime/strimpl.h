@@ -26,6 +26,10 @@ size_t utf8_check(const char *s, size_t n, const char **reason, size_t *bad);
 
 Object *str_decode(const char *s, size_t n, const char *encoding, const char *errors);
 Object *str_encode(Object *str, const char *encoding, const char *errors);
+/* UTF-16 (width 2) / UTF-32 (width 4); byteorder 0 = BOM, -1 LE, 1 BE (strcodecs.c). */
+Object *codec_utf16_32_encode(Object *str, int width, int byteorder);
+Object *codec_utf16_32_decode(const char *s, size_t n, int width, int byteorder,
+                              const char *errors);
 int64_t bytes_hash_data(const char *s, size_t n);
 
 /* Character classes and case mapping (unicodectype.c): each answers as

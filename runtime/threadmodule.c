@@ -16,10 +16,10 @@
  * owner and a recursion count on top of the same primitive.
  *
  * Free-threaded build: when the first extra thread starts, the objects every
- * thread reads — modules, their dicts, functions, code objects and their
- * constants, classes and the functions in them — are made immortal, so
- * calling a shared function does not bounce one shared counter between
- * cores (CPython 3.13 did the same; see docs/THREADS.md).
+ * thread reads — modules, functions, code and constants, classes, and the
+ * data module globals hold — are made immortal (immortalize.c), so calling
+ * a shared function or reading a shared global does not bounce one shared
+ * counter between cores (see docs/THREADS.md).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -30,6 +30,7 @@
 #include <sys/syscall.h>
 #include <mimalloc.h>
 #include "gilt.h"
+#include "immortalize.h"
 
 #define TIMEOUT_MAX_SECONDS 9223372036.0
 
@@ -485,126 +486,6 @@ TypeObject LocalType = {
     .setattr = local_setattr,
 };
 
-/* ---- immortalizing the shared world (free-threaded build) ---------------- */
-
-static void immortalize(Object *o);
-
-static void immortalize_dict_values(Object *d) {
-    size_t pos = 0;
-    Object *key, *value;
-    while (dict_next(d, &pos, &key, &value)) immortalize(value);
-}
-
-static void immortalize_code(Object *o);
-
-/* A constant, and what a constant tuple or frozenset holds: iterating
- * `for x in ("a", 10**6)` hands every thread the same items. */
-static void immortalize_const(Object *c) {
-    if (IS_TYPE(c, CodeType)) { immortalize_code(c); return; }
-    if (obj_is_immortal(c)) return;
-    obj_make_immortal(c);
-    if (IS_TYPE(c, TupleType)) {
-        size_t n = tuple_size(c);
-        for (size_t i = 0; i < n; i++) immortalize_const(tuple_get(c, i));
-    } else if (IS_TYPE(c, FrozenSetType)) {
-        size_t pos = 0;
-        Object *item;
-        int64_t hash;
-        while (set_next(c, &pos, &item, &hash)) immortalize_const(item);
-    }
-}
-
-static void immortalize_code(Object *o) {
-    if (obj_is_immortal(o)) return;
-    obj_make_immortal(o);
-    CodeObject *co = (CodeObject *)o;
-    /* Every thread running this code loads the same constants. */
-    if (co->consts) {
-        obj_make_immortal(co->consts);
-        size_t n = tuple_size(co->consts);
-        for (size_t i = 0; i < n; i++) immortalize_const(tuple_get(co->consts, i));
-    }
-    if (co->names) obj_make_immortal(co->names);
-}
-
-static void immortalize_attr(Object *o, const char *name) {
-    Object *v = obj_lookup_attr(o, intern_cstr(name));
-    if (!v) { err_clear(); return; }
-    DECREF(v);
-    immortalize(v);
-}
-
-/* Make `o` immortal if it is one of the kinds every thread shares, and
- * recurse into what those hold. Already-immortal objects stop the walk
- * (static types excepted: their dicts hold mortal descriptors). */
-static void immortalize(Object *o) {
-    if (IS_INSTANCE(o, TypeType)) {
-        TypeObject *t = (TypeObject *)o;
-        if (t->dict && obj_is_immortal(t->dict)) return;
-        obj_make_immortal(o);
-        if (t->dict) {
-            obj_make_immortal(t->dict);
-            immortalize_dict_values(t->dict);
-        }
-        if (t->mro) obj_make_immortal(t->mro);
-        if (t->bases) obj_make_immortal(t->bases);
-        return;
-    }
-    if (obj_is_immortal(o)) return;
-    TypeObject *t = TYPE(o);
-    if (t == &FunctionType) {
-        FunctionObject *f = (FunctionObject *)o;
-        obj_make_immortal(o);
-        if (f->code) immortalize_code(f->code);
-        if (f->defaults) obj_make_immortal(f->defaults);
-        if (f->globals && !obj_is_immortal(f->globals)) {
-            obj_make_immortal(f->globals);
-            immortalize_dict_values(f->globals);
-        }
-    } else if (t == &CodeType) {
-        immortalize_code(o);
-    } else if (t == &ModuleType) {
-        obj_make_immortal(o);
-        Object *d = module_dict(o);
-        if (d && !obj_is_immortal(d)) {
-            obj_make_immortal(d);
-            immortalize_dict_values(d);
-        }
-    } else if (t == &CFunctionType || t == &MethodDescrType || t == &MemberDescrType ||
-               t == &GetSetDescrType || t == &SlotWrapperType) {
-        obj_make_immortal(o);
-    } else if (t == &StaticMethodType || t == &ClassMethodType) {
-        obj_make_immortal(o);
-        immortalize_attr(o, "__func__");
-    } else if (t == &PropertyType) {
-        obj_make_immortal(o);
-        immortalize_attr(o, "fget");
-        immortalize_attr(o, "fset");
-    }
-}
-
-/* Called once, before the first extra thread exists: nothing races us.
- * The roots — every module in sys.modules and the builtins — are walked
- * whether or not they are immortal already: interp.c makes builtins and
- * sys immortal at start-up, and stopping at them left `len`, `range` and
- * friends mortal, so every call of a builtin from two threads bounced one
- * shared count and missed LOAD_GLOBAL's cache (which, free-threaded, only
- * holds immortal values). */
-static void immortalize_shared_objects(Interp *in) {
-    if (!GILT_FT || !in->modules) return;
-    size_t pos = 0;
-    Object *name, *mod;
-    while (dict_next(in->modules, &pos, &name, &mod)) {
-        immortalize(mod);
-        if (IS_INSTANCE(mod, ModuleType) && module_dict(mod))
-            immortalize_dict_values(module_dict(mod));
-    }
-    if (in->builtins) {
-        obj_make_immortal(in->builtins);
-        immortalize_dict_values(in->builtins);
-    }
-}
-
 /* ---- threads ------------------------------------------------------------ */
 
 typedef struct BootState {
@@ -674,7 +555,7 @@ static Object *thread_start_new_thread(Object *self, Object *const *args, size_t
     ThreadState *ts = ts_current();
     if (!first_thread_started) {
         first_thread_started = true;
-        immortalize_shared_objects(ts->interp);
+        immortalize_shared_world(ts->interp);
     }
     BootState *boot = mi_malloc(sizeof *boot);
     if (!boot) return err_no_memory();

@@ -8,6 +8,7 @@
  */
 #include "gilt.h"
 #include "reprguard.h"
+#include "stackguard.h"
 
 static TupleObject empty_tuple = {
     OBJECT_HEAD_INIT(&TupleType),
@@ -89,6 +90,8 @@ static int64_t tuple_hash(Object *self) {
     TupleObject *t = (TupleObject *)self;
     int64_t cached = __atomic_load_n(&t->hash, __ATOMIC_RELAXED);
     if (cached != -1) return cached;
+    /* Tuples nested 100,000 deep hash recursively in C. */
+    if (stack_guard_check(NULL) < 0) return -1;
     uint64_t acc = XXPRIME_5;
     for (size_t i = 0; i < t->size; i++) {
         int64_t h = obj_hash(t->items[i]);

@@ -19,6 +19,7 @@
  */
 #include <string.h>
 #include "objimpl.h"
+#include "fileio.h"
 
 /* ------------------------------------------------------------------------
  * Versions and the method cache
@@ -1326,10 +1327,52 @@ static const GetSetDef subtype_dict_getset = {
     "dictionary for instance variables (if defined)", NULL,
 };
 
+/* Run self.__del__() for an object whose count just reached zero. The
+ * object gets a reference back for the call, and dropping it afterwards
+ * frees the object through subtype_dealloc again (which then skips
+ * __del__) unless __del__ stored it somewhere (resurrected it). Errors are
+ * reported as CPython's "Exception ignored in: ..." and swallowed, and an
+ * exception being propagated around the deallocation is left untouched. */
+static void call_finalizer(Object *self) {
+    self->ob_gc_bits |= GCBIT_FINALIZED;
+    obj_resurrect(self);
+    Object *pending = err_fetch();
+    Object *del = XNEWREF(type_lookup_cstr(TYPE(self), "__del__"));
+    if (del) {
+        Object *r;
+        if (IS_TYPE(del, FunctionType) || !TYPE(del)->descr_get) {
+            r = obj_call1(del, self);
+        } else {
+            Object *bound = TYPE(del)->descr_get(del, self, (Object *)TYPE(self));
+            r = bound ? obj_call0(bound) : NULL;
+            XDECREF(bound);
+        }
+        if (r) {
+            DECREF(r);
+        } else {
+            Object *exc = err_fetch();
+            Object *what = obj_repr(del);
+            if (!what) err_clear();
+            fileio_flush_std();   /* keep the report after earlier output */
+            fprintf(stderr, "Exception ignored in: %s\n", what ? str_data(what) : "__del__");
+            XDECREF(what);
+            if (exc) exc_print(exc, stderr);
+            XDECREF(exc);
+        }
+        DECREF(del);
+    }
+    err_restore(pending);
+    DECREF(self);
+}
+
 /* Free an instance of a class: its __slots__ values and __dict__, then the
  * memory through the builtin base's dealloc, then the class reference. */
 static void subtype_dealloc(Object *self) {
     TypeObject *t = TYPE(self);
+    if ((t->flags & TPFLAG_HAS_DEL) && !(self->ob_gc_bits & GCBIT_FINALIZED)) {
+        call_finalizer(self);
+        return;
+    }
     TypeObject *sb = type_static_base(t);
     for (TypeObject *k = t; k && (k->flags & TPFLAG_HEAPTYPE); k = k->base) {
         for (const MemberDef *m = k->members; m && m->name; m++) {

@@ -227,6 +227,11 @@ static int64_t slot_len(Object *self) {
     if (!r) return -1;
     int64_t n = obj_as_index(r);
     DECREF(r);
+    if (n == -1 && err_matches(Exc_OverflowError)) {
+        err_clear();
+        err_set(Exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
     if (n < 0) {
         if (!err_occurred()) err_set(Exc_ValueError, "__len__() should return >= 0");
         return -1;
@@ -396,6 +401,8 @@ static void fixup_one(TypeObject *t) {
     PICK(descr_get, slot_descr_get, "__get__");
     PICK(descr_set, slot_descr_set, "__set__", "__delete__");
     PICK(init, slot_init, "__init__");
+    if (overrides(t, "__del__", NULL)) t->flags |= TPFLAG_HAS_DEL;
+    else t->flags &= ~TPFLAG_HAS_DEL;
     if (overrides(t, "__new__", &v) && !is_builtin_new(v)) t->new_ = slot_new;
     else t->new_ = b ? b->new_ : NULL;
 #undef PICK

@@ -27,9 +27,13 @@
 #include <string.h>
 #include "gilt.h"
 #include "exceptions.h"
+#include "stackguard.h"
 #include "fileio.h"
 #include "frame.h"
 #include "opcodes.h"
+#include "match.h"
+#include "annotations.h"
+#include "objimpl.h"   /* TPFLAG_VAR_DICT for instance_dict */
 
 #ifndef GILT_SWITCH_DISPATCH
 #define USE_COMPUTED_GOTO 1
@@ -122,7 +126,14 @@ static void raise_unbound_deref(CodeObject *co, uint32_t i) {
 }
 
 static Object *instance_dict(Object *o, TypeObject *tp) {
-    return tp->dictoffset ? *(Object **)((char *)o + tp->dictoffset) : NULL;
+    if (tp->dictoffset) return *(Object **)((char *)o + tp->dictoffset);
+    /* Subclasses of variable-size builtins (tuple, str, int, bytes) keep
+     * the dict at the end of the object: only obj_dict_ptr finds it. */
+    if (UNLIKELY(tp->flags & TPFLAG_VAR_DICT)) {
+        Object **dp = obj_dict_ptr(o);
+        return dp ? *dp : NULL;
+    }
+    return NULL;
 }
 
 /* The description of a callable used in call errors, as CPython's
@@ -850,7 +861,10 @@ static Object *eval_frame(ThreadState *ts, Frame *entry, int throwflag) {
     this_instr = f->instr;
     word = oparg = 0;
     (void)word;
-    if (UNLIKELY(++ts->c_recursion_depth > C_RECURSION_LIMIT)) {
+    /* Entered from C (calls from C code, generators): bounded by count and
+     * by the bytes of C stack left (stackguard.h). */
+    if (UNLIKELY(++ts->c_recursion_depth > C_RECURSION_LIMIT) ||
+        UNLIKELY(stack_guard_check(NULL) < 0)) {
         if (!throwflag) err_set(Exc_RecursionError, "maximum recursion depth exceeded");
         goto exception_unwind;
     }
@@ -1469,13 +1483,13 @@ dispatch_top: __attribute__((unused));
             /* A temporary operand (only the stack refers to it) is reused
              * for the result instead of allocating; values in the small-int
              * cache range always come from the cache. */
-            if (!GILT_FT && (z < -5 || z > 1024)) {
-                if (obj_refcount(a) == 1) {
+            if (z < -5 || z > 1024) {
+                if (obj_is_unique(a)) {
                     ((IntObject *)a)->small = z;
                     DECREF(b);
                     DISPATCH();
                 }
-                if (obj_refcount(b) == 1) {
+                if (obj_is_unique(b)) {
                     ((IntObject *)b)->small = z;
                     sp[-1] = b;
                     DECREF(a);
@@ -1511,18 +1525,17 @@ dispatch_top: __attribute__((unused));
             }
             goto binop_generic;
         float_result:
-            if (!GILT_FT) {   /* reuse a temporary, as for ints above */
-                if (IS_TYPE(a, FloatType) && obj_refcount(a) == 1) {
-                    ((FloatObject *)a)->value = z;
-                    DECREF(b);
-                    DISPATCH();
-                }
-                if (IS_TYPE(b, FloatType) && obj_refcount(b) == 1) {
-                    ((FloatObject *)b)->value = z;
-                    sp[-1] = b;
-                    DECREF(a);
-                    DISPATCH();
-                }
+            /* reuse a temporary, as for ints above */
+            if (IS_TYPE(a, FloatType) && obj_is_unique(a)) {
+                ((FloatObject *)a)->value = z;
+                DECREF(b);
+                DISPATCH();
+            }
+            if (IS_TYPE(b, FloatType) && obj_is_unique(b)) {
+                ((FloatObject *)b)->value = z;
+                sp[-1] = b;
+                DECREF(a);
+                DISPATCH();
             }
             r = float_from_double(z);
             goto binop_done;
@@ -2514,6 +2527,59 @@ dispatch_top: __attribute__((unused));
         int rc = print_expr(v);
         DECREF(v);
         if (rc < 0) goto error;
+        DISPATCH();
+    }
+
+    /* ---- pattern matching (the work is in vm/match.c) ---- */
+
+    TARGET(COPY) {
+        Object *v = PEEK(oparg);
+        INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(GET_LEN) {
+        int64_t n = obj_len(TOP());
+        if (n < 0) goto error;
+        Object *len = int_from_i64(n);
+        if (!len) goto error;
+        PUSH(len);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_SEQUENCE) {
+        Object *is_seq = bool_from(match_is_sequence(TOP()));
+        PUSH(is_seq);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_MAPPING) {
+        Object *is_map = bool_from(match_is_mapping(TOP()));
+        PUSH(is_map);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_KEYS) {
+        Object *values = match_keys(SECOND(), TOP());
+        if (!values) goto error;
+        PUSH(values);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_CLASS) {
+        Object *kwnames = POP(), *cls = POP(), *subject = TOP();
+        Object *attrs = match_class(subject, cls, kwnames, oparg);
+        DECREF(kwnames);
+        DECREF(cls);
+        if (!attrs) goto error;
+        sp[-1] = attrs;
+        DECREF(subject);
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS) {
+        if (annotations_setup(f->locals) < 0) goto error;
         DISPATCH();
     }
 

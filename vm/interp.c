@@ -86,6 +86,16 @@ void interp_finalize(Interp *in) {
         err_clear();
         DECREF(threading);
     }
+    /* Like CPython, drop __main__'s globals so their objects' __del__ runs
+     * before exit; only when no other thread is left to see them vanish. */
+    ThreadState *ts = ts_current();
+    pthread_mutex_lock(&in->threads_lock);
+    bool alone = ts && in->threads == ts && !ts->next;
+    pthread_mutex_unlock(&in->threads_lock);
+    if (alone && in->main_module) {
+        module_clear_dict(in->main_module);
+        err_clear();
+    }
     fileio_flush_std();
     fflush(stdout);
     fflush(stderr);

@@ -117,7 +117,14 @@
   X(IMPORT_FROM,      NAME,  0, 1,            "[m] -> [m, m.names[arg]] (ImportError if absent)") \
   X(IMPORT_STAR,      NONE,  0, -1,           "[m] -> []; copy m's public names into locals") \
   X(PRINT_EXPR,       NONE,  0, -1,           "[v] -> []; REPL echo: sys.displayhook(v)") \
-  X(EXTENDED_ARG,     COUNT, 0, 0,            "reserved (operands above 2**24 are a compile error)")
+  X(EXTENDED_ARG,     COUNT, 0, 0,            "reserved (operands above 2**24 are a compile error)") \
+  X(COPY,             COUNT, 0, 1,            "[.. v (arg-1 items above it)] -> [.. v .., v]: push the arg-th item (1 = top) again") \
+  X(GET_LEN,          NONE,  0, 1,            "[o] -> [o, len(o)]")             \
+  X(MATCH_SEQUENCE,   NONE,  0, 1,            "[s] -> [s, bool]: may a sequence pattern match s? (list, tuple, range; not str/bytes)") \
+  X(MATCH_MAPPING,    NONE,  0, 1,            "[s] -> [s, bool]: may a mapping pattern match s? (dict)") \
+  X(MATCH_KEYS,       NONE,  0, 1,            "[s, keys] -> [s, keys, values tuple, or None if a key is missing]") \
+  X(MATCH_CLASS,      COUNT, 0, -2,           "[s, cls, kwnames] -> [attributes tuple, or None]: class pattern with arg positional sub-patterns (vm/match.c)") \
+  X(SETUP_ANNOTATIONS, NONE, 0, 0,            "locals['__annotations__'] = {} unless present (module/class bodies with annotations; vm/annotations.c)")
 
 /* Operand kinds, for the disassembler. */
 enum {

@@ -23,14 +23,20 @@
 #include <mimalloc.h>
 #include "gilt.h"
 #include "brc.h"
+#include "freelist.h"
 
 _Thread_local ThreadState *ts_current_;
 
 static volatile sig_atomic_t sigint_pending;
 static ThreadState *volatile signal_main_ts;
 
+/* Thread states are written on every call (frame, recursion depth): each
+ * gets whole cache lines of its own, so two threads never write one line. */
+enum { CACHE_LINE = 64 };
+
 ThreadState *ts_new(Interp *in) {
-    ThreadState *ts = mi_zalloc(sizeof *ts);
+    size_t size = (sizeof(ThreadState) + CACHE_LINE - 1) & ~(size_t)(CACHE_LINE - 1);
+    ThreadState *ts = mi_zalloc_aligned(size, CACHE_LINE);
     if (!ts) abort();
     int stack_marker;
     ts->interp = in;
@@ -75,6 +81,7 @@ void ts_delete(ThreadState *ts) {
     if (is_current) {
         /* Merge what others queued for us while we can still free it. */
         brc_thread_unregister();
+        freelist_thread_exit();   /* after the merges: they may free ints */
         gil_release(ts);
         /* Only the creating thread may delete its heap; live blocks move to
          * the thread's default heap and stay valid (mi_free works anywhere). */

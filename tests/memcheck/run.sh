@@ -42,7 +42,7 @@ asan)
     # the first UB report (the binaries use -fno-sanitize-recover), and
     # NULL rather than an abort for impossible allocation sizes, so
     # bytearray(2**40) is a MemoryError as in the normal build.
-    export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:exitcode=86:log_path=$LOGS/asan:abort_on_error=0:handle_abort=1:detect_stack_use_after_return=0"
+    export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:intercept_memmem=0:exitcode=86:log_path=$LOGS/asan:abort_on_error=0:handle_abort=1:detect_stack_use_after_return=0"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86:log_path=$LOGS/ubsan"
     builds="asan-gil/gilt asan-ft/gilt-ft"
     units="build/asan-gil/unit build/asan-ft/unit"

@@ -101,6 +101,14 @@ START_TEST(statements) {
         "Module|body:|FunctionDef name='f'|arguments|posonlyargs:|arg 'a'|args:|arg 'b'|vararg: arg 'c'|kwonlyargs:|arg 'd'|kw_defaults:|None|kwarg: arg 'e'|defaults:|Constant value=1|body:|Pass|");
     ck_assert_str_eq(ast("try:\n  pass\nexcept E as e:\n  pass\nfinally:\n  pass"),
         "Module|body:|Try|body:|Pass|handlers:|ExceptHandler name='e'|type: Name id='E' ctx=Load|body:|Pass|finalbody:|Pass|");
+    /* match is a soft keyword: a statement only when the line ends in ':' */
+    ck_assert_str_eq(ast("match x:\n case [a, *_] | {'k': a}:\n  pass"),
+        "Module|body:|Match|subject: Name id='x' ctx=Load|cases:|match_case|pattern: MatchOr|patterns:|"
+        "MatchSequence|patterns:|MatchAs name='a'|MatchStar|MatchMapping|keys:|Constant value='k'|patterns:|"
+        "MatchAs name='a'|body:|Pass|");
+    ck_assert_str_eq(ast("match = 1"), "Module|body:|Assign|targets:|Name id='match' ctx=Store|value: Constant value=1|");
+    ck_assert_str_eq(ast("match(x).y: int"),
+        "Module|body:|AnnAssign|target: Attribute attr='y' ctx=Store|Call|func: Name id='match' ctx=Load|args:|Name id='x' ctx=Load|annotation: Name id='int' ctx=Load|");
 }
 END_TEST
 
@@ -110,6 +118,11 @@ START_TEST(syntax_errors) {
     ck_assert_str_eq(compile_error("if x:\npass", COMPILE_FILE),
         "IndentationError: expected an indented block after 'if' statement on line 1 @2");
     ck_assert_str_eq(compile_error("  x", COMPILE_FILE), "IndentationError: unexpected indent @1");
+    /* a block header at the end of the input: the header's line, as CPython */
+    ck_assert_str_eq(compile_error("x = 1\nwhile True:\n", COMPILE_FILE),
+        "IndentationError: expected an indented block after 'while' statement on line 2 @2");
+    ck_assert_str_eq(compile_error("match x:\n    case [*a, *b]:\n        pass\n", COMPILE_FILE),
+        "SyntaxError: multiple starred names in sequence pattern @2");
     ck_assert_str_eq(compile_error("1 = x", COMPILE_FILE),
         "SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='? @1");
     ck_assert_str_eq(compile_error("f() += 1", COMPILE_FILE),

@@ -1,5 +1,3 @@
-# PENDING: match statements are optional in the compiler (not implemented yet).
-# Move back to tests/lang/ when `match` compiles.
 # Structural pattern matching (Python 3.10+): literals, captures, sequences,
 # mappings, class patterns, guards, or-patterns, wildcards.
 class Point:

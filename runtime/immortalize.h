@@ -1,0 +1,16 @@
+/* immortalize.h — making the objects every thread reads immortal when the
+ * first extra thread starts (free-threaded build; immortalize.c).
+ */
+#ifndef GILT_IMMORTALIZE_H
+#define GILT_IMMORTALIZE_H
+
+#include "../vm/interp.h"
+
+/* Make immortal everything reachable from sys.modules and the builtins
+ * that threads share: modules, classes, functions, code and constants,
+ * descriptors, and the plain data module globals hold. Must run while the
+ * calling thread is the only one (it writes counts non-atomically). A
+ * no-op in the GIL build. */
+void immortalize_shared_world(Interp *in);
+
+#endif
