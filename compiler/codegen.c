@@ -1614,7 +1614,7 @@ static void compile_function_def(Compiler *c, Node *st) {
     visit_stmts(c, &body);
     Node *last = body.n ? body.items[body.n - 1] : NULL;
     if (!last || last->kind != N_Return) {
-        if (last) c->u->line = last->end_line;
+        if (last) c->u->line = last->line;
         load_const_index(c, add_const_none(c));
         emit0(c, OP_RETURN_VALUE);
     }
@@ -2283,7 +2283,7 @@ Object *codegen_module(Node *module, Scope *top, const char *filename, CompileMo
             body.n--;
         }
         visit_stmts(c, &body);
-        if (body.n) c->u->line = body.items[body.n - 1]->end_line;
+        if (body.n) c->u->line = body.items[body.n - 1]->line;
         load_const_index(c, add_const_none(c));
         emit0(c, OP_RETURN_VALUE);
     }

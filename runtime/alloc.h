@@ -21,6 +21,7 @@
 
 #ifdef GILT_SYSTEM_MALLOC
 #include <stdlib.h>
+#include <string.h>
 #include <malloc.h>
 
 static inline void *alloc_malloc(void *heap, size_t n) {
@@ -41,6 +42,14 @@ static inline void *alloc_realloc(void *heap, void *p, size_t n) {
 }
 static inline void alloc_free(void *p) { free(p); }
 static inline size_t alloc_usable_size(void *p) { return malloc_usable_size(p); }
+/* Zeroed, `align`-aligned (a power of two); n is rounded up to a multiple
+ * of align. For per-thread records that must not share a cache line. */
+static inline void *alloc_zalloc_aligned(size_t n, size_t align) {
+    n = (n + align - 1) & ~(align - 1);
+    void *p = aligned_alloc(align, n);
+    if (p) memset(p, 0, n);
+    return p;
+}
 
 #else
 #include <mimalloc.h>
@@ -59,6 +68,9 @@ static inline void *alloc_realloc(void *heap, void *p, size_t n) {
 }
 static inline void alloc_free(void *p) { mi_free(p); }
 static inline size_t alloc_usable_size(void *p) { return mi_usable_size(p); }
+static inline void *alloc_zalloc_aligned(size_t n, size_t align) {
+    return mi_zalloc_aligned((n + align - 1) & ~(align - 1), align);
+}
 
 #endif
 #endif

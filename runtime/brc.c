@@ -31,7 +31,7 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
-#include <mimalloc.h>
+#include "alloc.h"
 #include "object.h"
 #include "brc.h"
 #include "../vm/interp.h"
@@ -96,8 +96,9 @@ static intptr_t brc_explicit_merge(Object *o, intptr_t extra) {
 static void brc_queue_push(BrcThread *t, Object *o) {
     if (t->queue_len == t->queue_cap) {
         size_t cap = t->queue_cap ? t->queue_cap * 2 : 64;
-        /* The queue is bookkeeping, not a runtime object: plain mimalloc. */
-        t->queue = mi_realloc(t->queue, cap * sizeof *t->queue);
+        /* Through alloc.h: the checked builds' malloc then sees the owner's
+         * free and a pusher's reuse of the block (mimalloc hides both). */
+        t->queue = alloc_realloc(NULL, t->queue, cap * sizeof *t->queue);
         if (!t->queue) abort();
         t->queue_cap = cap;
     }
@@ -183,7 +184,7 @@ void brc_merge_pending(void) {
         self->queue_len = self->queue_cap = 0;
         pthread_mutex_unlock(&b->mutex);
         if (n == 0) {
-            mi_free(items);
+            alloc_free(items);
             return;
         }
         /* Deallocations below may run arbitrary DECREFs; new entries that
@@ -195,15 +196,14 @@ void brc_merge_pending(void) {
                 obj_dealloc(items[i]);
             }
         }
-        mi_free(items);
+        alloc_free(items);
     }
 }
 
 uintptr_t brc_thread_register(uint32_t *eval_breaker) {
     /* Own cache lines: the stats are written by this thread on every slow
      * path, the queue by others under the bucket mutex. */
-    size_t size = (sizeof(BrcThread) + 63) & ~(size_t)63;
-    BrcThread *t = mi_zalloc_aligned(size, 64);
+    BrcThread *t = alloc_zalloc_aligned(sizeof(BrcThread), 64);
     if (!t) abort();
     t->tid = __atomic_fetch_add(&brc_next_tid, 1, __ATOMIC_RELAXED);
     t->eval_breaker = eval_breaker;
@@ -249,8 +249,8 @@ void brc_thread_unregister(void) {
     pthread_mutex_unlock(&brc_stats_mutex);
     brc_self = NULL;
     brc_current_tid = BRC_TID_DETACHED;
-    mi_free(self->queue);
-    mi_free(self);
+    alloc_free(self->queue);
+    alloc_free(self);
 }
 
 void brc_stats_get(BrcStats *out) {

@@ -71,7 +71,7 @@ static Object *ba_repr(Object *self) {
     size_t n = BA(self)->size;
     if (n) memcpy(copy, BA(self)->data, n);
     OBJ_UNLOCK(self);
-    bytes_repr_into(&sb, copy, n);
+    bytearray_repr_into(&sb, copy, n);
     mem_free(copy);
     sb_append_char(&sb, ')');
     return sb_finish(&sb);

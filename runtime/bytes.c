@@ -71,14 +71,19 @@ static void bytes_dealloc(Object *self) { obj_free(self); }
 
 /* ---- repr ---- */
 
-void bytes_repr_into(StrBuilder *sb, const char *s, size_t n) {
+/* escape_apostrophe: bytearray's repr escapes ' even inside "..."
+ * (bytearray(b"\'")), a CPython quirk kept for identical output. */
+static void repr_bytes(StrBuilder *sb, const char *s, size_t n, bool escape_apostrophe) {
     bool sq = memchr(s, '\'', n) != NULL, dq = memchr(s, '"', n) != NULL;
     char quote = sq && !dq ? '"' : '\'';
     sb_append_char(sb, 'b');
     sb_append_char(sb, quote);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == (unsigned char)quote || c == '\\') { sb_append_char(sb, '\\'); sb_append_char(sb, (char)c); }
+        if (c == (unsigned char)quote || c == '\\' || (escape_apostrophe && c == '\'')) {
+            sb_append_char(sb, '\\');
+            sb_append_char(sb, (char)c);
+        }
         else if (c == '\t') sb_append(sb, "\\t", 2);
         else if (c == '\n') sb_append(sb, "\\n", 2);
         else if (c == '\r') sb_append(sb, "\\r", 2);
@@ -87,6 +92,9 @@ void bytes_repr_into(StrBuilder *sb, const char *s, size_t n) {
     }
     sb_append_char(sb, quote);
 }
+
+void bytes_repr_into(StrBuilder *sb, const char *s, size_t n) { repr_bytes(sb, s, n, false); }
+void bytearray_repr_into(StrBuilder *sb, const char *s, size_t n) { repr_bytes(sb, s, n, true); }
 
 Object *bytes_repr(Object *o) {
     StrBuilder sb;
@@ -134,43 +142,6 @@ Object *buf_repeat(Object *self, Object *n) {
     Object *r = make_like(self, tmp, size * k);
     mem_free(tmp);
     return r;
-}
-
-/* bytes % args: formatting through str, each byte a Latin-1 character. */
-Object *buf_percent(Object *self, Object *args) {
-    const char *s;
-    size_t n;
-    buf_view(self, &s, &n);
-    Object *fmt = str_decode(s, n, "latin-1", "strict");
-    if (!fmt) return NULL;
-    Object *conv;
-    const char *d;
-    size_t dn;
-    if (TUPLE_CHECK(args)) {
-        size_t k = tuple_size(args);
-        conv = tuple_new(k);
-        for (size_t i = 0; i < k; i++) {
-            Object *a = tuple_get(args, i);
-            tuple_items(conv)[i] = buf_view(a, &d, &dn) ? str_decode(d, dn, "latin-1", "strict") : NEWREF(a);
-        }
-    } else if (buf_view(args, &d, &dn)) {
-        conv = str_decode(d, dn, "latin-1", "strict");
-    } else {
-        conv = NEWREF(args);
-    }
-    Object *r = str_percent_format(fmt, conv);
-    DECREF(fmt);
-    DECREF(conv);
-    if (!r) return NULL;
-    Object *out = str_encode(r, "latin-1", "strict");
-    DECREF(r);
-    if (!out) { err_clear(); return err_set(Exc_TypeError, "%b requires a bytes-like object"); }
-    if (IS_INSTANCE(self, ByteArrayType)) {
-        Object *ba = bytearray_from(bytes_data(out), bytes_size(out));
-        DECREF(out);
-        return ba;
-    }
-    return out;
 }
 
 static Object *bytes_binop(Object *a, Object *b, BinOp op) {

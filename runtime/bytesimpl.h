@@ -16,6 +16,7 @@ bool buf_view(Object *o, const char **data, size_t *size);
 Object *make_like(Object *self, const char *s, size_t n);
 Object *bytes_new_raw(size_t n);
 void bytes_repr_into(StrBuilder *sb, const char *s, size_t n);
+void bytearray_repr_into(StrBuilder *sb, const char *s, size_t n);   /* escapes ' always */
 Object *buf_richcompare(Object *a, Object *b, CompareOp op);
 Object *buf_repeat(Object *self, Object *n);
 Object *buf_percent(Object *self, Object *args);

@@ -27,6 +27,11 @@
 struct Object;
 struct TypeObject;
 
+/* The counting helpers are a few instructions each and run several times
+ * per bytecode: always inline them, even into the eval loop, where GCC's
+ * size heuristics would otherwise leave some as calls. */
+#define RC_INLINE static inline __attribute__((always_inline))
+
 /* Deallocate an object whose count reached zero (object.c). */
 void obj_dealloc(struct Object *o);
 
@@ -64,12 +69,12 @@ void brc_merge_zero(struct Object *o);      /* owner's local count hit 0 */
 
 typedef struct { OBJECT_HEAD } RcHeader_;
 
-static inline bool obj_is_immortal(const void *p) {
+RC_INLINE bool obj_is_immortal(const void *p) {
     return __atomic_load_n(&((const RcHeader_ *)p)->ob_ref_local, __ATOMIC_RELAXED)
            == REFCNT_IMMORTAL_LOCAL;
 }
 
-static inline void INCREF_(void *p) {
+RC_INLINE void INCREF_(void *p) {
     RcHeader_ *o = p;
     uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
     if (local == REFCNT_IMMORTAL_LOCAL) return;
@@ -80,7 +85,7 @@ static inline void INCREF_(void *p) {
                            __ATOMIC_RELAXED);
 }
 
-static inline void DECREF_(void *p) {
+RC_INLINE void DECREF_(void *p) {
     RcHeader_ *o = p;
     uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
     if (local == REFCNT_IMMORTAL_LOCAL) return;
@@ -121,7 +126,7 @@ static inline void obj_resurrect(void *p) {
 /* True when the caller's reference is the only one, so the object may be
  * changed in place (the eval loop reuses temporary ints and floats): owned
  * by this thread, local count 1, and no other thread ever counted it. */
-static inline bool obj_is_unique(const void *p) {
+RC_INLINE bool obj_is_unique(const void *p) {
     const RcHeader_ *o = p;
     return o->ob_tid == brc_current_tid &&
            __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == 1 &&
@@ -129,7 +134,7 @@ static inline bool obj_is_unique(const void *p) {
 }
 
 /* Header for a freshly allocated object owned by the calling thread. */
-static inline void obj_init_header(void *p, struct TypeObject *type) {
+RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
     RcHeader_ *o = p;
     o->ob_tid = brc_current_tid;
     o->ob_ref_local = 1;
@@ -154,11 +159,11 @@ static inline void obj_init_header(void *p, struct TypeObject *type) {
 
 typedef struct { OBJECT_HEAD } RcHeader_;
 
-static inline bool obj_is_immortal(const void *p) {
+RC_INLINE bool obj_is_immortal(const void *p) {
     return ((const RcHeader_ *)p)->ob_refcnt >= (REFCNT_IMMORTAL >> 1);
 }
-static inline void INCREF_(void *p) { ((RcHeader_ *)p)->ob_refcnt++; }
-static inline void DECREF_(void *p) {
+RC_INLINE void INCREF_(void *p) { ((RcHeader_ *)p)->ob_refcnt++; }
+RC_INLINE void DECREF_(void *p) {
     RcHeader_ *o = p;
     if (--o->ob_refcnt == 0) obj_dealloc((struct Object *)o);
 }
@@ -170,8 +175,8 @@ static inline intptr_t obj_refcount(const void *p) {
     return obj_is_immortal(o) ? INTPTR_MAX : o->ob_refcnt;
 }
 static inline void obj_resurrect(void *p) { ((RcHeader_ *)p)->ob_refcnt = 1; }
-static inline bool obj_is_unique(const void *p) { return ((const RcHeader_ *)p)->ob_refcnt == 1; }
-static inline void obj_init_header(void *p, struct TypeObject *type) {
+RC_INLINE bool obj_is_unique(const void *p) { return ((const RcHeader_ *)p)->ob_refcnt == 1; }
+RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
     RcHeader_ *o = p;
     o->ob_refcnt = 1;
     o->ob_gc_bits = 0;
@@ -191,7 +196,7 @@ static inline void obj_init_header(void *p, struct TypeObject *type) {
 /* Replace the reference held in lvalue p by v (v already owned). */
 #define SETREF(p, v) do { void *x_ = (void *)(p); (p) = (v); if (x_) DECREF_(x_); } while (0)
 
-static inline struct Object *NEWREF(void *o) { INCREF_(o); return (struct Object *)o; }
-static inline struct Object *XNEWREF(void *o) { if (o) INCREF_(o); return (struct Object *)o; }
+RC_INLINE struct Object *NEWREF(void *o) { INCREF_(o); return (struct Object *)o; }
+RC_INLINE struct Object *XNEWREF(void *o) { if (o) INCREF_(o); return (struct Object *)o; }
 
 #endif

@@ -33,10 +33,12 @@ int format_spec_parse(Object *spec, FormatSpec *f) {
     f->type = 0;
     const char *s = str_data(spec), *end = s + str_size(spec);
     size_t len;
+    bool fill_given = false;
     if (s < end) {
         uint32_t first = utf8_decode(s, &len);
         if (s + len < end && is_align((unsigned char)s[len])) {
             f->fill = first; f->align = s[len]; s += len + 1;
+            fill_given = true;
         } else if (is_align(first)) {
             f->align = (char)first; s++;
         }
@@ -45,8 +47,11 @@ int format_spec_parse(Object *spec, FormatSpec *f) {
     if (s < end && *s == 'z') { f->no_neg_zero = true; s++; }
     if (s < end && *s == '#') { f->alternate = true; s++; }
     if (s < end && *s == '0') {
+        /* CPython's '0' flag: zero fill unless a fill was given; for
+         * numbers without an alignment it also means '=' (see
+         * effective_align), a str keeps its default '<'. */
         f->zero = true;
-        if (!f->align) { f->fill = '0'; f->align = '='; }
+        if (!fill_given) f->fill = '0';
         s++;
     }
     if (s < end && *s >= '0' && *s <= '9') {
@@ -81,6 +86,19 @@ int format_spec_parse(Object *spec, FormatSpec *f) {
 
 /* ---- layout ---- */
 
+/* The alignment in force: the spec's, else '=' for a zero-padded number
+ * (default '>'), else the type's default. */
+static char effective_align(const FormatSpec *f, char default_align) {
+    if (f->align) return f->align;
+    return f->zero && default_align == '>' ? '=' : default_align;
+}
+
+/* Whether grouped digits are zero-extended to the width (CPython: fill '0'
+ * with '=' alignment). */
+static bool zero_extends(const FormatSpec *f) {
+    return f->fill == '0' && effective_align(f, '>') == '=' && f->width > 0;
+}
+
 static void append_fill(StrBuilder *sb, uint32_t fill, size_t n) {
     if (fill < 0x80) { for (size_t i = 0; i < n; i++) sb_append_char(sb, (char)fill); return; }
     for (size_t i = 0; i < n; i++) sb_append_codepoint(sb, fill);
@@ -92,7 +110,7 @@ static void emit_padded(StrBuilder *sb, const FormatSpec *f, char default_align,
                         const char *prefix, size_t plen, const char *body, size_t blen, size_t body_cps) {
     size_t total = plen + body_cps;
     size_t pad = f->width > 0 && (size_t)f->width > total ? (size_t)f->width - total : 0;
-    char align = f->align ? f->align : default_align;
+    char align = effective_align(f, default_align);
     size_t left = 0, right = 0;
     switch (align) {
     case '<': right = pad; break;
@@ -172,8 +190,9 @@ static void layout_general(StrBuilder *out, double v, int p, bool alternate, boo
     int exp10 = sig_digits(v, p, digits, &nd);
     if (!alternate) while (nd > 1 && digits[nd - 1] == '0') nd--;
     int decpt = exp10 + 1;
+    /* Zero has decpt 1 like any one-digit number: format(0.0, '.1') is
+     * '0e+00' in CPython. */
     bool use_exp = decpt <= -4 || decpt > (add_dot0 ? p - 1 : p);
-    if (v == 0) { use_exp = false; decpt = 1; }
     if (use_exp) {
         sb_append_char(out, digits[0]);
         if (nd > 1 || alternate) sb_append_char(out, '.');
@@ -233,7 +252,15 @@ static int format_double_into(StrBuilder *sb, double v, const FormatSpec *f, con
         if (type == 0 && prec < 0) {
             char buf[40];
             float_repr_into(a, buf, sizeof buf);
-            sb_append_cstr(&body, buf);
+            char *e = strchr(buf, 'e');
+            if (f->alternate && e && !memchr(buf, '.', (size_t)(e - buf))) {
+                /* '#': the decimal point stays even with no digits after it. */
+                sb_append(&body, buf, (size_t)(e - buf));
+                sb_append_char(&body, '.');
+                sb_append_cstr(&body, e);
+            } else {
+                sb_append_cstr(&body, buf);
+            }
         } else if (type == 0) {
             layout_general(&body, a, (int)prec, f->alternate, true, false);
         } else if (type == 'g' || type == 'G' || type == 'n') {
@@ -263,7 +290,7 @@ static int format_double_into(StrBuilder *sb, double v, const FormatSpec *f, con
         StrBuilder g;
         sb_init(&g);
         size_t min_len = 0;
-        if (f->zero && f->width > 0 && f->align == '=' && (size_t)f->width > slen + (blen - intlen))
+        if (zero_extends(f) && (size_t)f->width > slen + (blen - intlen))
             min_len = (size_t)f->width - slen - (blen - intlen);
         group_digits(&g, btxt, intlen, f->grouping, 3, min_len);
         sb_append(&g, btxt + intlen, blen - intlen);
@@ -272,9 +299,8 @@ static int format_double_into(StrBuilder *sb, double v, const FormatSpec *f, con
         btxt = body.buf;
         blen = body.len;
     }
-    FormatSpec pf = *f;
-    if ((isinf(a) || isnan(a)) && f->zero && f->fill == '0') pf.fill = ' ';
-    emit_padded(sb, &pf, '>', sign, slen, btxt, blen, blen);
+    /* Zero padding applies to inf and nan too (CPython 3.11: '000000000inf'). */
+    emit_padded(sb, f, '>', sign, slen, btxt, blen, blen);
     sb_free(&body);
     return 0;
 }
@@ -285,6 +311,18 @@ static int format_double_into(StrBuilder *sb, double v, const FormatSpec *f, con
 static int format_int_into(StrBuilder *sb, Object *v, const FormatSpec *f, int64_t min_digits) {
     char type = f->type ? f->type : 'd';
     int base;
+    bool float_type = strchr("eEfFgG%", type) != NULL;
+    if (!float_type && min_digits < 0) {
+        /* format() checks these before the type's own rules, as CPython. */
+        if (f->precision >= 0 && strchr("dnxXobc", type)) {
+            err_set(Exc_ValueError, "Precision not allowed in integer format specifier");
+            return -1;
+        }
+        if (f->no_neg_zero && strchr("dnxXobc", type)) {
+            err_set(Exc_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+            return -1;
+        }
+    }
     switch (type) {
     case 'd': case 'n': base = 10; break;
     case 'x': case 'X': base = 16; break;
@@ -293,7 +331,8 @@ static int format_int_into(StrBuilder *sb, Object *v, const FormatSpec *f, int64
     case 'c': {
         if (f->sign) { err_set(Exc_ValueError, "Sign not allowed with integer format specifier 'c'"); return -1; }
         if (f->alternate) { err_set(Exc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'"); return -1; }
-        int64_t cp = int_is_small(v) ? int_small(v) : -1;
+        if (!int_is_small(v)) { err_set(Exc_OverflowError, "Python int too large to convert to C long"); return -1; }
+        int64_t cp = int_small(v);
         if (cp < 0 || cp > 0x10FFFF) { err_set(Exc_OverflowError, "%c arg not in range(0x110000)"); return -1; }
         char b[4];
         size_t n = utf8_encode((uint32_t)cp, b);
@@ -342,7 +381,7 @@ static int format_int_into(StrBuilder *sb, Object *v, const FormatSpec *f, int64
     sb_init(&body);
     if (f->grouping) {
         size_t min_len = 0;
-        if (f->zero && f->width > 0 && f->align == '=' && (size_t)f->width > plen)
+        if (zero_extends(f) && (size_t)f->width > plen)
             min_len = (size_t)f->width - plen;
         group_digits(&body, digits, nd, f->grouping, base == 10 ? 3 : 4, min_len);
     } else {

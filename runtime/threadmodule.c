@@ -28,8 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
-#include <mimalloc.h>
 #include "gilt.h"
+#include "alloc.h"
 #include "immortalize.h"
 
 #define TIMEOUT_MAX_SECONDS 9223372036.0
@@ -535,7 +535,7 @@ static void *thread_entry(void *arg) {
     DECREF(boot->func);
     DECREF(boot->args);
     XDECREF(boot->kwargs);
-    mi_free(boot);
+    alloc_free(boot);
     __atomic_fetch_sub(&threads_running, 1, __ATOMIC_RELAXED);
     ts_delete(ts);                /* drops the GIL */
     return NULL;
@@ -555,9 +555,10 @@ static Object *thread_start_new_thread(Object *self, Object *const *args, size_t
     ThreadState *ts = ts_current();
     if (!first_thread_started) {
         first_thread_started = true;
+        __atomic_store_n(&vm_threads_started, true, __ATOMIC_SEQ_CST);
         immortalize_shared_world(ts->interp);
     }
-    BootState *boot = mi_malloc(sizeof *boot);
+    BootState *boot = alloc_malloc(NULL, sizeof *boot);
     if (!boot) return err_no_memory();
     boot->interp = ts->interp;
     boot->func = NEWREF(func);
@@ -583,7 +584,7 @@ static Object *thread_start_new_thread(Object *self, Object *const *args, size_t
         DECREF(boot->func);
         DECREF(boot->args);
         XDECREF(boot->kwargs);
-        mi_free(boot);
+        alloc_free(boot);
         return err_set(Exc_RuntimeError, "can't start new thread");
     }
     return int_from_u64((uint64_t)tid);

@@ -56,6 +56,9 @@ enum {
     AC_DATA_DESCR,         /* a data descriptor on the type (property, slot) */
     AC_METHOD,             /* LOAD_METHOD: a plain function on the type      */
     AC_STORE_DICT,         /* STORE_ATTR: store straight into the dict       */
+    AC_STALE = 0xff,       /* never stored: what a mortal entry reads as once
+                              threads run (cache_kind)                       */
+    AC_MORTAL = 0x100,     /* flag (FT build): the value is mortal           */
 };
 
 /* ---- inline caches --------------------------------------------------------
@@ -77,6 +80,19 @@ static inline bool cache_valid(InlineCache *c, uint32_t seq) {
     return !(seq & 1) && __atomic_load_n(&c->seq, __ATOMIC_RELAXED) == seq;
 }
 
+bool vm_threads_started;
+
+/* An entry's kind, read under its seqlock. An entry that holds a mortal
+ * value (free-threaded build, filled before the first thread started)
+ * reads as AC_STALE once threads run: a miss. */
+static inline uint32_t cache_kind(InlineCache *c) {
+    uint32_t kind = CACHE_GET(c, kind);
+    if (GILT_FT && UNLIKELY(kind & AC_MORTAL))
+        kind = __atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED) ? AC_STALE
+                                                                      : kind & ~AC_MORTAL;
+    return kind;
+}
+
 static void cache_store(InlineCache *c, const void *key, uint64_t version, uint64_t version2,
                         Object *value, uint32_t kind) {
     /* A borrowed value is only safe to hand out while nothing can free it.
@@ -84,8 +100,15 @@ static void cache_store(InlineCache *c, const void *key, uint64_t version, uint6
      * it another thread may rebind the name and drop the last reference in
      * the instant between our check and INCREF (think `counter += 1` in
      * threads), so only immortal values (functions, classes, modules once
-     * threads run; None, small ints, interned strings) are cached there. */
-    if (GILT_FT && value && !obj_is_immortal(value)) return;
+     * threads run; None, small ints, interned strings) are cached there.
+     * While the program has only ever had one thread the GIL build's
+     * reasoning holds, so mortal values are cached too, flagged AC_MORTAL:
+     * cache_kind turns them into misses from the first thread start on
+     * (that thread does not exist before vm_threads_started is set). */
+    if (GILT_FT && value && !obj_is_immortal(value)) {
+        if (__atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED)) return;
+        kind |= AC_MORTAL;
+    }
     uint32_t s = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
     if ((s & 1) || !__atomic_compare_exchange_n(&c->seq, &s, s + 1, false, __ATOMIC_ACQUIRE,
                                                 __ATOMIC_RELAXED))
@@ -805,12 +828,22 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
         f->instr = this_instr;                         \
     } while (0)
 
+/* With computed goto, tracing costs nothing when off: while tracing, every
+ * opcode's target is trace_hook (opcode_targets = trace_targets), which
+ * traces and then jumps to the real target. The switch build tests. */
+#if USE_COMPUTED_GOTO
+#define TRACE_CHECK() ((void)0)
+#else
+#define TRACE_CHECK() \
+    do { if (UNLIKELY(tracing)) trace_instruction(f, sp, this_instr); } while (0)
+#endif
+
 #define FETCH()                                        \
     do {                                               \
         this_instr = ip;                               \
         word = *ip++;                                  \
         oparg = INSTR_ARG(word);                       \
-        if (UNLIKELY(tracing)) trace_instruction(f, sp, this_instr); \
+        TRACE_CHECK();                                 \
     } while (0)
 
 #if USE_COMPUTED_GOTO
@@ -818,7 +851,7 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
 #define DISPATCH()                                     \
     do {                                               \
         FETCH();                                       \
-        goto *dispatch_table[INSTR_OP(word)];          \
+        goto *opcode_targets[INSTR_OP(word)];          \
     } while (0)
 #else
 #define TARGET(name) case OP_##name:
@@ -842,6 +875,8 @@ static Object *eval_frame(ThreadState *ts, Frame *entry, int throwflag) {
         OPCODE_LIST(X)
 #undef X
     };
+    static void *const trace_targets[256] = { [0 ... 255] = &&trace_hook };
+    _Static_assert(OP_COUNT_ <= 256, "opcode numbers fit the trace table");
 #endif
     Frame *f = entry;
     CodeObject *co;
@@ -852,6 +887,9 @@ static Object *eval_frame(ThreadState *ts, Frame *entry, int throwflag) {
     InlineCache *caches;
     Object *res = NULL;
     const bool tracing = ts->interp->trace != 0;
+#if USE_COMPUTED_GOTO
+    void *const *const opcode_targets = tracing ? trace_targets : dispatch_table;
+#endif
 
     entry->back = ts->frame;
     entry->is_entry = 1;
@@ -873,6 +911,9 @@ static Object *eval_frame(ThreadState *ts, Frame *entry, int throwflag) {
 dispatch_top: __attribute__((unused));
     FETCH();
 #if USE_COMPUTED_GOTO
+    goto *opcode_targets[INSTR_OP(word)];
+trace_hook:
+    trace_instruction(f, sp, this_instr);
     goto *dispatch_table[INSTR_OP(word)];
 #endif
     switch (INSTR_OP(word)) {
@@ -1054,7 +1095,8 @@ dispatch_top: __attribute__((unused));
         Object *v;
         uint32_t seq = cache_begin(c);
         if (CACHE_GET(c, key) == f->globals && CACHE_GET(c, version) == dict_version(f->globals) &&
-            CACHE_GET(c, version2) == dict_version(f->builtins)) {
+            CACHE_GET(c, version2) == dict_version(f->builtins) &&
+            (!GILT_FT || cache_kind(c) == AC_EMPTY)) {
             v = CACHE_GET(c, value);
             if (LIKELY(cache_valid(c, seq))) {
                 INCREF(v);
@@ -1164,7 +1206,7 @@ dispatch_top: __attribute__((unused));
         Object *v;
         uint32_t seq = cache_begin(c);
         if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp)) {
-            uint32_t kind = CACHE_GET(c, kind);
+            uint32_t kind = cache_kind(c);
             Object *cached = CACHE_GET(c, value);
             if (!cache_valid(c, seq)) kind = AC_EMPTY;
             switch (kind) {
@@ -1278,7 +1320,7 @@ dispatch_top: __attribute__((unused));
         Object *v;
         uint32_t seq = cache_begin(c);
         if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp) &&
-            CACHE_GET(c, kind) == AC_METHOD) {
+            cache_kind(c) == AC_METHOD) {
             Object *cached = CACHE_GET(c, value);
             if (LIKELY(cache_valid(c, seq))) {
                 Object *d = instance_dict(owner, tp);

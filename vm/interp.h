@@ -85,4 +85,10 @@ void stats_print(Interp *in);
 /* Run a check at the safe point; -1 if an exception (KeyboardInterrupt) is raised. */
 int eval_breaker_handle(ThreadState *ts);
 
+/* Set (once, never cleared) just before the first extra thread is created
+ * (_thread.start_new_thread, before immortalize_shared_world). Until then
+ * the free-threaded VM's inline caches may hold mortal values, as the GIL
+ * build's do (vm/eval.c, cache_store); from then on those entries miss. */
+extern bool vm_threads_started;
+
 #endif

@@ -23,6 +23,7 @@
 #include <mimalloc.h>
 #include "gilt.h"
 #include "brc.h"
+#include "alloc.h"
 #include "freelist.h"
 
 _Thread_local ThreadState *ts_current_;
@@ -31,12 +32,12 @@ static volatile sig_atomic_t sigint_pending;
 static ThreadState *volatile signal_main_ts;
 
 /* Thread states are written on every call (frame, recursion depth): each
- * gets whole cache lines of its own, so two threads never write one line. */
+ * gets whole cache lines of its own, so two threads never write one line.
+ * (Through alloc.h, so the checked builds' malloc sees the block reused.) */
 enum { CACHE_LINE = 64 };
 
 ThreadState *ts_new(Interp *in) {
-    size_t size = (sizeof(ThreadState) + CACHE_LINE - 1) & ~(size_t)(CACHE_LINE - 1);
-    ThreadState *ts = mi_zalloc_aligned(size, CACHE_LINE);
+    ThreadState *ts = alloc_zalloc_aligned(sizeof(ThreadState), CACHE_LINE);
     if (!ts) abort();
     int stack_marker;
     ts->interp = in;
@@ -88,7 +89,7 @@ void ts_delete(ThreadState *ts) {
         if (ts->heap) mi_heap_delete(ts->heap);
         ts_current_ = NULL;
     }
-    mi_free(ts);
+    alloc_free(ts);
 }
 
 /* ---- signals ---------------------------------------------------------- */

@@ -214,14 +214,20 @@ def extreme_inputs():
 
 
 def run(binary, path, timeout, cwd):
-    """(returncode or 'timeout', stderr tail) for one run."""
-    try:
-        p = subprocess.run([binary, path], cwd=cwd, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           timeout=timeout, start_new_session=True)
-        return p.returncode, p.stderr[-2000:]
-    except subprocess.TimeoutExpired as e:
-        return "timeout", (e.stderr or b"")[-2000:]
+    """(returncode, 'timeout' or 'noexec', stderr tail) for one run."""
+    for attempt in range(5):
+        try:
+            p = subprocess.run([binary, path], cwd=cwd, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               timeout=timeout, start_new_session=True)
+            return p.returncode, p.stderr[-2000:]
+        except subprocess.TimeoutExpired as e:
+            return "timeout", (e.stderr or b"")[-2000:]
+        except OSError as e:
+            # The binary is being relinked by a concurrent `make`: retry.
+            err = str(e).encode()
+            time.sleep(2)
+    return "noexec", err
 
 
 def python_hangs(path, timeout, cwd):
@@ -315,6 +321,10 @@ def main():
         for fut in futures.as_completed(todo):
             i, binary, rc, err = fut.result()
             if rc == "skipped":
+                skipped += 1
+                continue
+            if rc == "noexec":
+                print(f"note: could not run {binary}: {err.decode()}")
                 skipped += 1
                 continue
             runs += 1
