@@ -89,13 +89,15 @@ unit: $(UNIT_GIL) $(UNIT_FT)
 lang: all
 	@tests/run_lang.sh $(T)
 
-# Every test: the C unit suites, the REPL tests, then the language tests,
+# Every test: the C unit suites, the REPL tests, the thread checks that
+# python3 can't be compared on (tests/threads/check.sh), then the language tests,
 # each run even when an earlier one fails, so one run shows everything (and
 # the last line is run_lang.sh's `N passed, M failed`); fails if any failed.
 test: all
 	@status=0; \
 	$(MAKE) --no-print-directory unit || status=1; \
 	$(MAKE) --no-print-directory repl-test || status=1; \
+	tests/threads/check.sh || status=1; \
 	tests/run_lang.sh || status=1; \
 	exit $$status
 
@@ -182,7 +184,7 @@ fuzz: all
 #                   a table and PNG plots (bench/scaling_*.png).
 #                   SCALING_ARGS="-n 4 -r 5 --nice" passes options.
 
-TSAN_CFLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer -DGILT_SYSTEM_MALLOC
+TSAN_CFLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer -Wno-tsan -DGILT_SYSTEM_MALLOC
 
 $(eval $(call checked_build,build/tsan-ft,$(TSAN_CFLAGS),-DGILT_FT=1,gilt-ft))
 

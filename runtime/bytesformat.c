@@ -116,18 +116,28 @@ Object *buf_percent(Object *self, Object *args) {
         if (i < n && s[i] == '*') {
             i++;
             if (star_value(&fa, &width) < 0) goto fail_arg;
-            if (width < 0) { left = true; width = -width; if (nflags < sizeof flags - 1) { flags[nflags++] = '-'; flags[nflags] = 0; } }
+            if (width < 0) { left = true; width = width == INT64_MIN ? INT64_MAX : -width; if (nflags < sizeof flags - 1) { flags[nflags++] = '-'; flags[nflags] = 0; } }
         } else {
-            while (i < n && s[i] >= '0' && s[i] <= '9') width = (width < 0 ? 0 : width * 10) + (s[i++] - '0');
+            while (i < n && s[i] >= '0' && s[i] <= '9') {
+                if (width > (INT64_MAX - 9) / 10) { err_set(Exc_ValueError, "width too big"); goto fail_arg; }
+                width = (width < 0 ? 0 : width * 10) + (s[i++] - '0');
+            }
         }
+        /* A width no machine can hold is a MemoryError, not a padding loop
+         * that runs until the process is killed. */
+        if (width > 0 && mem_check_size((size_t)width, 1) < 0) goto fail_arg;
         if (i < n && s[i] == '.') {
             i++;
             prec = 0;
             if (i < n && s[i] == '*') {
                 i++;
                 if (star_value(&fa, &prec) < 0) goto fail_arg;
+                if (prec > INT32_MAX) { err_set(Exc_OverflowError, "Python int too large to convert to C int"); goto fail_arg; }
             } else {
-                while (i < n && s[i] >= '0' && s[i] <= '9') prec = prec * 10 + (s[i++] - '0');
+                while (i < n && s[i] >= '0' && s[i] <= '9') {
+                    if (prec > (INT32_MAX - 9) / 10) { err_set(Exc_ValueError, "prec too big"); goto fail_arg; }
+                    prec = prec * 10 + (s[i++] - '0');
+                }
             }
         }
         while (i < n && (s[i] == 'h' || s[i] == 'l' || s[i] == 'L')) i++;

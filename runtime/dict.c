@@ -77,6 +77,13 @@ static inline uint64_t new_version(void) {
     return version_next++;
 }
 
+/* len() reads `used` without the lock (dict_size), so writers (lock held)
+ * store it atomically: a plain store racing with that read is a C11 data
+ * race (ThreadSanitizer reports it), even where it is benign. */
+static inline void store_used(DictObject *d, size_t n) {
+    __atomic_store_n(&d->used, n, __ATOMIC_RELAXED);
+}
+
 static inline void bump_version(DictObject *d) {
     __atomic_store_n(&d->version, new_version(), __ATOMIC_RELEASE);
 }
@@ -292,7 +299,7 @@ static int insert(DictObject *d, Object *key, int64_t hash, Object *value) {
     if (!d->indices) alloc_table(d, DICT_MIN_LOG2);
     else if (d->nentries == d->usable) resize_locked(d, log2_for_minsize(d->used * 3));
     insert_clean(d, hash, NEWREF(key), NEWREF(value));
-    d->used++;
+    store_used(d, d->used + 1);
     bump_version(d);
     OBJ_UNLOCK(d);
     return 0;
@@ -312,7 +319,7 @@ static DictEntry remove_entry_locked(DictObject *d, int64_t ix) {
     d->indices[i] = IX_DUMMY;
     d->entries[ix].key = NULL;
     d->entries[ix].value = NULL;
-    d->used--;
+    store_used(d, d->used - 1);
     bump_version(d);
     return e;
 }
@@ -399,6 +406,29 @@ Object *dict_get_str(Object *dobj, Object *key) {
 
 Object *dict_get_cstr(Object *d, const char *key) { return dict_get_str(d, intern_cstr(key)); }
 
+Object *dict_get_str_hinted(Object *dobj, Object *key, uint64_t *hint) {
+    DictObject *d = D(dobj);
+    /* Once threads run, keep dict_get_str's lock-free path for frozen
+     * dicts (threads reading shared instances must not contend). */
+    if (GILT_FT && __atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED))
+        return dict_get_str(dobj, key);
+    uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
+    if (h < d->nentries && d->entries[h].key == key) return NEWREF(d->entries[h].value);
+    int64_t hash = ((StrObject *)key)->hash;
+    if (hash == -1) hash = str_hash(key);
+    /* Free (lock.h) while single-threaded, but a key's __eq__ may start a
+     * thread, after which lookup_locked's relock is real. */
+    OBJ_LOCK(d);
+    int64_t ix = lookup_locked(d, key, hash);
+    Object *v = NULL;
+    if (ix >= 0) {
+        __atomic_store_n(hint, (uint64_t)ix, __ATOMIC_RELAXED);
+        v = NEWREF(d->entries[ix].value);
+    }
+    OBJ_UNLOCK(d);
+    return v;                                    /* NULL: absent, or __eq__ raised */
+}
+
 int dict_set(Object *d, Object *key, Object *value) {
     int64_t hash = key_hash(key);
     if (hash == -1) return -1;
@@ -476,7 +506,8 @@ void dict_clear(Object *dobj) {
     size_t n = d->nentries;
     d->indices = NULL;
     d->entries = NULL;
-    d->used = d->nentries = d->usable = 0;
+    store_used(d, 0);
+    d->nentries = d->usable = 0;
     d->log2_size = 0;
     bump_version(d);
     OBJ_UNLOCK(d);

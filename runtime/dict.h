@@ -20,6 +20,11 @@ int dict_lookup(Object *d, Object *key, Object **out);
  * key; an error only if a key's __eq__ raised — check err_occurred). */
 Object *dict_get_str(Object *d, Object *key);
 Object *dict_get_cstr(Object *d, const char *key);  /* new ref or NULL */
+/* dict_get_str for the VM's attribute caches: *hint is an entry number
+ * where the key was found before (any value is safe; it is checked and
+ * updated). Instances of a class keep their attributes in the same order,
+ * so one hint per instruction usually hits with no hashing or probing. */
+Object *dict_get_str_hinted(Object *d, Object *key, uint64_t *hint);
 int dict_set(Object *d, Object *key, Object *value);  /* borrowed */
 int dict_set_cstr(Object *d, const char *key, Object *value);
 int dict_del(Object *d, Object *key);                 /* KeyError if absent */

@@ -84,7 +84,13 @@ static bool is_shareable(Object *o) {
 }
 
 static void push(WorkList *w, Object *o) {
-    if (!o || obj_is_immortal(o) || !is_shareable(o)) return;
+    if (!o) return;
+    /* Static types are immortal from birth, and so is their dict's content
+     * (typeobject.c), but their dicts still need freezing: every attribute
+     * lookup that misses a class's own dict goes on to `object`'s. */
+    if (IS_INSTANCE(o, TypeType) && obj_is_immortal(o) && ((TypeObject *)o)->dict)
+        dict_share_frozen(((TypeObject *)o)->dict);
+    if (obj_is_immortal(o) || !is_shareable(o)) return;
     obj_make_immortal(o);
     if (w->len == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 256;

@@ -890,6 +890,9 @@ static Object *int_to_bytes_m(Object *self, Object *const *args, size_t nargs, O
     if (parse_byteorder(v[1], &little) < 0) return NULL;
     int is_signed = v[2] ? obj_is_true(v[2]) : 0;
     if (is_signed < 0) return NULL;
+    /* A length no machine can hold is a MemoryError (as in CPython, which
+     * allocates the result first), and it keeps length * 8 from wrapping. */
+    if (mem_check_size((size_t)length, 1) < 0) return NULL;
     mpz_t z;
     mpz_of(z, self);
     if (mpz_sgn(z) < 0 && !is_signed) {
@@ -911,7 +914,8 @@ static Object *int_to_bytes_m(Object *self, Object *const *args, size_t nargs, O
         overflow = need > bits;
     }
     if (overflow) { mpz_clear(z); return err_set(Exc_OverflowError, "int too big to convert"); }
-    char *buf = mem_calloc(1, (size_t)length + 1);
+    char *buf = mem_calloc_or_raise(1, (size_t)length + 1);
+    if (!buf) { mpz_clear(z); return NULL; }
     size_t count = 0;
     if (mpz_sgn(z) != 0) mpz_export(buf, &count, 1, 1, 1, 0, z);   /* big-endian bytes */
     /* Right-align into length bytes. */

@@ -18,7 +18,16 @@
 
 #if GILT_FT
 void objlock_lock_slow(uint8_t *m);
+/* Set once, before the first extra thread exists (vm/interp.h). Until then
+ * no other thread can contend, so OBJ_LOCK skips the atomic (glibc's malloc
+ * does the same with SINGLE_THREAD_P). Safe because no thread is started
+ * while a lock is held (no gilt code runs under one, see the rules above):
+ * a section entered unlocked is left before the flag can change, and from
+ * then on every lock is real. OBJ_UNLOCK stays unconditional: storing 0 to
+ * a free lock is harmless. */
+extern bool vm_threads_started;
 static inline void OBJ_LOCK(void *o) {
+    if (!__atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED)) return;
     uint8_t *m = &((Object *)o)->ob_mutex;
     uint8_t expected = 0;
     if (!__atomic_compare_exchange_n(m, &expected, 1, false, __ATOMIC_ACQUIRE,

@@ -201,7 +201,8 @@ int obj_enter_recursion(const char *where) {
     int limit = ts->interp ? ts->interp->recursion_limit : 1000;
     if (limit <= 0) limit = 1000;
     ts->c_recursion_depth++;
-    if (ts->c_recursion_depth + ts->recursion_depth > limit + 50 ||
+    /* 64-bit sum: limit may be INT_MAX (sys.setrecursionlimit(2**31-1)). */
+    if ((int64_t)ts->c_recursion_depth + ts->recursion_depth > (int64_t)limit + 50 ||
         ts->c_recursion_depth > limit) {
         ts->c_recursion_depth--;
         err_format(Exc_RecursionError, "maximum recursion depth exceeded%s", where ? where : "");
@@ -298,13 +299,17 @@ const char *type_name(TypeObject *t) {
 
 Object *obj_default_repr(Object *o) {
     TypeObject *t = TYPE(o);
-    Object *mod = type_lookup(t, ID(__module__));
+    Object *mod = type_lookup_ref(t, ID(__module__));
+    Object *r;
     if ((t->flags & TPFLAG_HEAPTYPE) && mod && STR_CHECK(mod) &&
         !str_eq_cstr(mod, "builtins")) {
         Object *qn = t->qualname ? t->qualname : t->name_obj;
-        return str_format("<%U.%U object at %p>", mod, qn, (void *)o);
+        r = str_format("<%U.%U object at %p>", mod, qn, (void *)o);
+    } else {
+        r = str_format("<%s object at %p>", t->name, (void *)o);
     }
-    return str_format("<%s object at %p>", t->name, (void *)o);
+    XDECREF(mod);
+    return r;
 }
 
 static Object *check_str_result(Object *r, const char *what) {
@@ -618,10 +623,9 @@ static Object *no_attribute(Object *o, Object *name) {
 
 Object *obj_generic_getattr(Object *o, Object *name) {
     TypeObject *t = TYPE(o);
-    Object *descr = type_lookup(t, name);
+    Object *descr = type_lookup_ref(t, name);
     Object *(*get)(Object *, Object *, Object *) = NULL;
     if (descr) {
-        INCREF(descr);
         get = TYPE(descr)->descr_get;
         if (get && TYPE(descr)->descr_set) {
             Object *r = get(descr, o, (Object *)t);
@@ -664,16 +668,17 @@ static Object *instance_dict(Object *o, Object **dp) {
 int obj_generic_setattr(Object *o, Object *name, Object *value) {
     if (!STR_CHECK(name)) { attr_name_error(name); return -1; }
     TypeObject *t = TYPE(o);
-    Object *descr = type_lookup(t, name);
+    Object *descr = type_lookup_ref(t, name);
     if (descr && TYPE(descr)->descr_set) {
-        INCREF(descr);
         int r = TYPE(descr)->descr_set(descr, o, value);
         DECREF(descr);
         return r;
     }
+    bool on_type = descr != NULL;
+    XDECREF(descr);
     Object **dp = obj_dict_ptr(o);
     if (!dp) {
-        if (descr)
+        if (on_type)
             err_format(Exc_AttributeError, "'%s' object attribute '%U' is read-only",
                        type_name(t), name);
         else
@@ -773,11 +778,10 @@ Object *obj_call_method(Object *obj, const char *name, Object *const *args, size
     Object *small[8];
     Object *r;
     /* Plain functions and method descriptors need no bound-method object. */
-    Object *f = (t->getattr == obj_generic_getattr) ? type_lookup(t, iname) : NULL;
+    Object *f = (t->getattr == obj_generic_getattr) ? type_lookup_ref(t, iname) : NULL;
     if (f && (IS_TYPE(f, FunctionType) || IS_TYPE(f, MethodDescrType))) {
         Object **dp = obj_dict_ptr(obj);
         if (!dp || !*dp) {
-            INCREF(f);
             Object **argv = nargs + 1 <= 8 ? small : mem_alloc((nargs + 1) * sizeof(Object *));
             argv[0] = obj;
             for (size_t i = 0; i < nargs; i++) argv[i + 1] = args[i];
@@ -787,6 +791,7 @@ Object *obj_call_method(Object *obj, const char *name, Object *const *args, size
             return r;
         }
     }
+    XDECREF(f);
     Object *bound = obj_getattr(obj, iname);
     if (!bound) return NULL;
     r = obj_call(bound, args, nargs, NULL);
@@ -967,10 +972,9 @@ static int instancecheck(Object *o, Object *cls) {
         obj_leave_recursion();
         return r;
     }
-    Object *hook = type_lookup(TYPE(cls), ID(__instancecheck__));
+    Object *hook = type_lookup_ref(TYPE(cls), ID(__instancecheck__));
     if (hook && !descr_is_slotwrapper(hook) && !IS_TYPE(hook, MethodDescrType)) {
         Object *argv[2] = {cls, o};
-        INCREF(hook);
         Object *get_bound = NULL;
         Object *r;
         if (IS_TYPE(hook, FunctionType)) {
@@ -986,6 +990,7 @@ static int instancecheck(Object *o, Object *cls) {
         DECREF(r);
         return t;
     }
+    XDECREF(hook);
     if (is_type(cls)) return isinstance_plain(o, (TypeObject *)cls);
     err_set(Exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
@@ -1013,8 +1018,10 @@ static int subclasscheck(Object *derived, Object *cls) {
         obj_leave_recursion();
         return r;
     }
-    Object *hook = type_lookup(TYPE(cls), ID(__subclasscheck__));
-    if (hook && !descr_is_slotwrapper(hook) && !IS_TYPE(hook, MethodDescrType)) {
+    Object *hook = type_lookup_ref(TYPE(cls), ID(__subclasscheck__));
+    bool custom = hook && !descr_is_slotwrapper(hook) && !IS_TYPE(hook, MethodDescrType);
+    XDECREF(hook);
+    if (custom) {
         Object *m = obj_getattr(cls, ID(__subclasscheck__));
         if (!m) return -1;
         Object *r = obj_call1(m, derived);
@@ -1048,11 +1055,10 @@ int obj_issubclass(Object *derived, Object *cls) {
 /* type(o).name(o, *args): special methods are looked up on the type, so
  * dir(cls) finds type.__dir__ rather than the class's own __dir__. */
 static Object *call_special_method(Object *o, Object *name, Object *const *args, size_t nargs) {
-    Object *f = type_lookup(TYPE(o), name);
+    Object *f = type_lookup_ref(TYPE(o), name);
     if (!f)
         return err_format(Exc_AttributeError, "'%s' object has no attribute '%U'",
                           type_name(TYPE(o)), name);
-    INCREF(f);
     Object *r;
     if (TYPE(f)->descr_get) {
         Object *bound = TYPE(f)->descr_get(f, o, (Object *)TYPE(o));

@@ -276,6 +276,12 @@ int type_ready(TypeObject *t);
 /* Find an attribute along the MRO without descriptors; borrowed, NULL if absent. */
 Object *type_lookup(TypeObject *t, Object *name);
 Object *type_lookup_cstr(TypeObject *t, const char *name);
+/* The same as a new reference (NULL if absent, no error set). Use these
+ * whenever the value is used, not only tested for presence or identity: in
+ * the free-threaded build another thread may rebind the class attribute and
+ * free a borrowed value before the caller's INCREF. */
+Object *type_lookup_ref(TypeObject *t, Object *name);
+Object *type_lookup_cstr_ref(TypeObject *t, const char *name);
 /* type(name, bases, dict) */
 Object *type_new_class(TypeObject *meta, Object *name, Object *bases, Object *dict,
                        Object *kwnames_for_init_subclass, Object *const *kwvalues);

@@ -264,7 +264,9 @@ OSFUNC(os_urandom) {
     int64_t n = obj_as_index(args[0]);
     if (n == -1 && err_occurred()) return NULL;
     if (n < 0) return err_set(Exc_ValueError, "negative argument not allowed");
-    char *buf = mem_alloc((size_t)n + 1);
+    if (mem_check_size((size_t)n, 1) < 0) return NULL;
+    char *buf = mem_alloc_or_raise((size_t)n + 1);
+    if (!buf) return NULL;
     size_t got = 0;
     while (got < (size_t)n) {
         ssize_t r = getrandom(buf + got, (size_t)n - got, 0);

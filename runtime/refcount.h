@@ -78,7 +78,10 @@ RC_INLINE void INCREF_(void *p) {
     RcHeader_ *o = p;
     uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
     if (local == REFCNT_IMMORTAL_LOCAL) return;
-    if (o->ob_tid == brc_current_tid)
+    /* expect the owner: keeps its path straight-line (no jump and back) */
+    /* ob_tid: relaxed atomic, as the owner's merge sets it to 0 while we
+     * may be reading it (either value sends a non-owner the shared way) */
+    if (__builtin_expect(__atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid, 1))
         __atomic_store_n(&o->ob_ref_local, local + 1, __ATOMIC_RELAXED);
     else
         __atomic_fetch_add(&o->ob_ref_shared, (intptr_t)1 << BRC_SHARED_SHIFT,
@@ -89,7 +92,7 @@ RC_INLINE void DECREF_(void *p) {
     RcHeader_ *o = p;
     uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
     if (local == REFCNT_IMMORTAL_LOCAL) return;
-    if (o->ob_tid == brc_current_tid) {
+    if (__builtin_expect(__atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid, 1)) {
         local--;
         __atomic_store_n(&o->ob_ref_local, local, __ATOMIC_RELAXED);
         if (local == 0) brc_merge_zero((struct Object *)o);
@@ -128,7 +131,7 @@ static inline void obj_resurrect(void *p) {
  * by this thread, local count 1, and no other thread ever counted it. */
 RC_INLINE bool obj_is_unique(const void *p) {
     const RcHeader_ *o = p;
-    return o->ob_tid == brc_current_tid &&
+    return __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid &&
            __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == 1 &&
            __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) == 0;
 }

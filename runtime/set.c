@@ -41,6 +41,13 @@ typedef struct SetObject {
 
 #define S(o) ((SetObject *)(o))
 
+/* len() reads `used` without the lock (set_size), so writers (lock held)
+ * store it atomically: a plain store racing with that read is a C11 data
+ * race (ThreadSanitizer reports it), even where it is benign. */
+static inline void set_store_used(SetObject *so, size_t n) {
+    __atomic_store_n(&so->used, n, __ATOMIC_RELAXED);
+}
+
 static Object set_dummy = {OBJECT_HEAD_INIT(&ObjectType)};
 #define DUMMY (&set_dummy)
 
@@ -60,7 +67,8 @@ static void reset_table(SetObject *so) {
     memset(so->smalltable, 0, sizeof so->smalltable);
     so->table = so->smalltable;
     so->mask = SET_MINSIZE - 1;
-    so->fill = so->used = 0;
+    so->fill = 0;
+    set_store_used(so, 0);
 }
 
 static void insert_clean(SetEntry *table, size_t mask, Object *key, int64_t hash) {
@@ -163,7 +171,7 @@ restart:;
                 if (freeslot) {
                     freeslot->key = NEWREF(key);
                     freeslot->hash = hash;
-                    so->used++;
+                    set_store_used(so, so->used + 1);
                     so->mutations++;
                     OBJ_UNLOCK(so);
                     return 0;
@@ -171,7 +179,7 @@ restart:;
                 entry->key = NEWREF(key);
                 entry->hash = hash;
                 so->fill++;
-                so->used++;
+                set_store_used(so, so->used + 1);
                 so->mutations++;
                 if (so->fill * 5 >= mask * 3)
                     table_resize_locked(so, so->used > 50000 ? so->used * 2 : so->used * 4);
@@ -234,7 +242,7 @@ static int discard_entry(SetObject *so, Object *key, int64_t hash) {
     Object *old = entry->key;
     entry->key = DUMMY;
     entry->hash = -1;
-    so->used--;
+    set_store_used(so, so->used - 1);
     so->mutations++;
     OBJ_UNLOCK(so);
     DECREF(old);
@@ -307,14 +315,15 @@ static int set_merge(SetObject *so, SetObject *other) {
             }
         }
         so->fill = other->fill;
-        so->used = other->used;
+        set_store_used(so, other->used);
         so->mutations++;
         OBJ_UNLOCK2(so, other);
         return 0;
     }
     if (so->fill == 0) {
         /* Our table is empty: no duplicates are possible. */
-        so->fill = so->used = other->used;
+        so->fill = other->used;
+        set_store_used(so, other->used);
         for (size_t i = 0; i <= other->mask; i++) {
             Object *key = other->table[i].key;
             if (key && key != DUMMY) insert_clean(so->table, so->mask, NEWREF(key), other->table[i].hash);
@@ -432,7 +441,7 @@ static void take_contents(SetObject *so, SetObject *other) {
     }
     so->mask = other->mask;
     so->fill = other->fill;
-    so->used = other->used;
+    set_store_used(so, other->used);
     so->mutations++;
     reset_table(other);
     other->mutations++;
@@ -776,7 +785,7 @@ METHOD(set_pop_m) {
     Object *key = entry->key;
     entry->key = DUMMY;
     entry->hash = -1;
-    so->used--;
+    set_store_used(so, so->used - 1);
     so->mutations++;
     so->finger = (size_t)(entry - so->table) + 1;
     OBJ_UNLOCK(so);

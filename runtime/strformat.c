@@ -11,6 +11,7 @@
  * for them, so '%5.2f' % x and f'{x:5.2f}' always agree. Float digits
  * come from the C library's correctly rounded printf, as CPython's do.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -691,12 +692,21 @@ Object *str_percent_format(Object *fmt, Object *args) {
             if (next >= nitems) { XDECREF(key_value); err_set(Exc_TypeError, "not enough arguments for format string"); goto fail; }
             if (!INT_CHECK(items[next])) { XDECREF(key_value); err_set(Exc_TypeError, "* wants int"); goto fail; }
             f.width = int_as_i64(items[next++]);
-            if (f.width < 0) { left = true; f.width = -f.width; }
+            if (f.width == -1 && err_occurred()) {
+                XDECREF(key_value);
+                err_clear();
+                err_set(Exc_OverflowError, "Python int too large to convert to C ssize_t");
+                goto fail;
+            }
+            if (f.width < 0) { left = true; f.width = f.width == INT64_MIN ? INT64_MAX : -f.width; }
             if (mem_check_size((size_t)f.width, 1) < 0) { XDECREF(key_value); goto fail; }
             p++;
         } else {
             if (p < end && *p >= '0' && *p <= '9') f.width = 0;
-            while (p < end && *p >= '0' && *p <= '9') f.width = f.width * 10 + (*p++ - '0');
+            while (p < end && *p >= '0' && *p <= '9') {
+                if (f.width > (INT64_MAX - 9) / 10) { XDECREF(key_value); err_set(Exc_ValueError, "width too big"); goto fail; }
+                f.width = f.width * 10 + (*p++ - '0');
+            }
         }
         if (p < end && *p == '.') {
             p++;
@@ -704,11 +714,21 @@ Object *str_percent_format(Object *fmt, Object *args) {
             if (p < end && *p == '*') {
                 if (next >= nitems) { XDECREF(key_value); err_set(Exc_TypeError, "not enough arguments for format string"); goto fail; }
                 if (!INT_CHECK(items[next])) { XDECREF(key_value); err_set(Exc_TypeError, "* wants int"); goto fail; }
+                /* CPython reads '*' precision as a C int. */
                 f.precision = int_as_i64(items[next++]);
+                if ((f.precision == -1 && err_occurred()) || f.precision > INT_MAX || f.precision < INT_MIN) {
+                    XDECREF(key_value);
+                    err_clear();
+                    err_set(Exc_OverflowError, "Python int too large to convert to C int");
+                    goto fail;
+                }
                 if (f.precision < 0) f.precision = 0;
                 p++;
             } else {
-                while (p < end && *p >= '0' && *p <= '9') f.precision = f.precision * 10 + (*p++ - '0');
+                while (p < end && *p >= '0' && *p <= '9') {
+                    if (f.precision > (INT_MAX - 9) / 10) { XDECREF(key_value); err_set(Exc_ValueError, "precision too big"); goto fail; }
+                    f.precision = f.precision * 10 + (*p++ - '0');
+                }
             }
         }
         while (p < end && (*p == 'h' || *p == 'l' || *p == 'L')) p++;

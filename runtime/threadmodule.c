@@ -381,8 +381,10 @@ static Object *local_dict_for(LocalObject *self) {
     bool created;
     Object *d = local_thread_dict(self, &created);
     if (!d || !created || TYPE(self) == &LocalType) return d;
-    Object *init = type_lookup_cstr(TYPE(self), "__init__");
-    if (init && TYPE(init) != &SlotWrapperType) {
+    Object *init = type_lookup_cstr_ref(TYPE(self), "__init__");
+    bool own_init = init && TYPE(init) != &SlotWrapperType;
+    XDECREF(init);
+    if (own_init) {
         Object *bound = obj_getattr_cstr((Object *)self, "__init__");
         if (!bound) return NULL;
         Object *r = obj_call_tuple_dict(bound, self->init_args, self->init_kwargs);
@@ -441,14 +443,21 @@ static void local_dealloc(Object *o) {
     if (t->flags & TPFLAG_HEAPTYPE) DECREF(t);
 }
 
+/* Does o's class define `name` as a data descriptor (a property)? */
+static bool class_has_data_descr(Object *o, Object *name) {
+    Object *cls_attr = type_lookup_ref(TYPE(o), name);
+    bool r = cls_attr && TYPE(cls_attr)->descr_set;
+    XDECREF(cls_attr);
+    return r;
+}
+
 static Object *local_getattr(Object *o, Object *name) {
     LocalObject *self = (LocalObject *)o;
     Object *d = local_dict_for(self);
     if (!d) return NULL;
     if (str_eq_cstr(name, "__dict__")) return NEWREF(d);
     /* Data descriptors (properties) on the class win, as for any object. */
-    Object *cls_attr = type_lookup(TYPE(o), name);
-    if (cls_attr && TYPE(cls_attr)->descr_set) return obj_generic_getattr(o, name);
+    if (class_has_data_descr(o, name)) return obj_generic_getattr(o, name);
     Object *v = dict_get_str(d, name);
     if (v) return v;
     if (err_occurred()) return NULL;
@@ -462,8 +471,7 @@ static int local_setattr(Object *o, Object *name, Object *value) {
                    TYPE(o)->name);
         return -1;
     }
-    Object *cls_attr = type_lookup(TYPE(o), name);
-    if (cls_attr && TYPE(cls_attr)->descr_set) return obj_generic_setattr(o, name, value);
+    if (class_has_data_descr(o, name)) return obj_generic_setattr(o, name, value);
     Object *d = local_dict_for(self);
     if (!d) return -1;
     if (value) return dict_set(d, name, value);

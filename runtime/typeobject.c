@@ -20,6 +20,7 @@
 #include <string.h>
 #include "objimpl.h"
 #include "fileio.h"
+#include "interp.h"   /* vm_threads_started */
 
 /* ------------------------------------------------------------------------
  * Versions and the method cache
@@ -39,8 +40,11 @@ typedef struct {
     uint32_t seq;           /* odd while being written */
     uint32_t version;
     Object *name;
-    Object *value;          /* borrowed; NULL caches "absent" */
+    uintptr_t value;        /* borrowed, | CACHED_MORTAL; 0 caches "absent" */
 } MethodCacheEntry;
+
+/* Tag bit on a cached value: it was mortal when cached. */
+#define CACHED_MORTAL ((uintptr_t)1)
 
 static MethodCacheEntry method_cache[MCACHE_SIZE];
 
@@ -49,13 +53,24 @@ static inline size_t mcache_index(uint32_t version, Object *name) {
     return (h ^ (h >> MCACHE_BITS)) & (MCACHE_SIZE - 1);
 }
 
-static Object *lookup_uncached(TypeObject *t, Object *name) {
+/* May another thread free a mortal value we only borrowed from a type dict?
+ * With the GIL, never between our lookup and our INCREF (nothing releases
+ * it there); in the free-threaded build, yes, from the first thread start
+ * on: `C.attr = new` elsewhere drops the dict's reference at any instant. */
+static inline bool borrowed_may_be_freed(void) {
+    return GILT_FT && __atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED);
+}
+
+/* Walk the MRO: a new reference, or NULL (no error) if absent. dict_get_str
+ * takes the reference under the dict's lock, so it is safe however other
+ * threads rebind the attribute. */
+static Object *lookup_uncached_ref(TypeObject *t, Object *name) {
     Object *mro = t->mro;
     if (!mro) {
         for (TypeObject *b = t; b; b = b->base) {
             if (!b->dict) continue;
             Object *v = dict_get_str(b->dict, name);
-            if (v) { DECREF(v); return v; }
+            if (v) return v;
         }
         return NULL;
     }
@@ -63,15 +78,40 @@ static Object *lookup_uncached(TypeObject *t, Object *name) {
     for (size_t i = 0; i < n; i++) {
         TypeObject *b = (TypeObject *)tuple_get(mro, i);
         if (!b->dict) continue;
-        /* The dict keeps the value alive: hand out a borrowed reference. */
         Object *v = dict_get_str(b->dict, name);
-        if (v) { DECREF(v); return v; }
+        if (v) return v;
     }
     if (err_occurred()) err_clear();
     return NULL;
 }
 
-Object *type_lookup(TypeObject *t, Object *name) {
+static void mcache_store(uint32_t version, Object *name, uintptr_t tagged) {
+    MethodCacheEntry *e = &method_cache[mcache_index(version, name)];
+    uint32_t s = __atomic_load_n(&e->seq, __ATOMIC_RELAXED);
+    if (s & 1) return;   /* another writer holds it */
+    /* Already holding exactly this (a mortal value looked up again and again
+     * once threads run)? Leave the shared line alone. */
+    if (__atomic_load_n(&e->version, __ATOMIC_RELAXED) == version &&
+        __atomic_load_n(&e->name, __ATOMIC_RELAXED) == name &&
+        __atomic_load_n(&e->value, __ATOMIC_RELAXED) == tagged)
+        return;
+    /* Claim the entry (make seq odd); if another writer got there, skip. */
+    if (!__atomic_compare_exchange_n(&e->seq, &s, s + 1, false, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_RELAXED))
+        return;
+    __atomic_store_n(&e->version, version, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->name, name, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->value, tagged, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->seq, s + 2, __ATOMIC_RELEASE);
+}
+
+/* The lookup behind both entry points: a new reference when want_ref, else
+ * a borrowed pointer. A cached mortal value is handed out as a reference
+ * only while no other thread can free it; otherwise the MRO is walked under
+ * the dicts' locks. Immortal values (every class's methods once threads
+ * run, see immortalize.c) stay on the lock-free path. */
+static inline __attribute__((always_inline)) Object *lookup(TypeObject *t, Object *name,
+                                                            bool want_ref) {
     if (!(t->flags & TPFLAG_READY) && type_ready(t) < 0) return NULL;
     uint32_t version = __atomic_load_n(&t->version, __ATOMIC_ACQUIRE);
     bool cacheable = version != 0 && ((StrObject *)name)->interned;
@@ -81,30 +121,34 @@ Object *type_lookup(TypeObject *t, Object *name) {
         if (!(s1 & 1)) {
             uint32_t ev = __atomic_load_n(&e->version, __ATOMIC_RELAXED);
             Object *en = __atomic_load_n(&e->name, __ATOMIC_RELAXED);
-            Object *val = __atomic_load_n(&e->value, __ATOMIC_RELAXED);
+            uintptr_t tagged = __atomic_load_n(&e->value, __ATOMIC_RELAXED);
             __atomic_thread_fence(__ATOMIC_ACQUIRE);
-            if (__atomic_load_n(&e->seq, __ATOMIC_RELAXED) == s1 && ev == version && en == name)
-                return val;
+            if (__atomic_load_n(&e->seq, __ATOMIC_RELAXED) == s1 && ev == version && en == name) {
+                Object *val = (Object *)(tagged & ~CACHED_MORTAL);
+                if (!want_ref || !val) return val;
+                if (!(tagged & CACHED_MORTAL) || !borrowed_may_be_freed()) return NEWREF(val);
+                /* mortal, and threads run: take it under the dict's lock */
+            }
         }
     }
-    Object *v = lookup_uncached(t, name);
-    if (cacheable) {
-        MethodCacheEntry *e = &method_cache[mcache_index(version, name)];
-        uint32_t s = __atomic_load_n(&e->seq, __ATOMIC_RELAXED);
-        /* Claim the entry (make seq odd); if another writer holds it, skip. */
-        if (!(s & 1) && __atomic_compare_exchange_n(&e->seq, &s, s + 1, false,
-                                                    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-            __atomic_store_n(&e->version, version, __ATOMIC_RELAXED);
-            __atomic_store_n(&e->name, name, __ATOMIC_RELAXED);
-            __atomic_store_n(&e->value, v, __ATOMIC_RELAXED);
-            __atomic_store_n(&e->seq, s + 2, __ATOMIC_RELEASE);
-        }
-    }
+    Object *v = lookup_uncached_ref(t, name);
+    if (cacheable)
+        mcache_store(version, name,
+                     (uintptr_t)v | (v && !obj_is_immortal(v) ? CACHED_MORTAL : 0));
+    if (!want_ref && v) DECREF(v);   /* the dict keeps it (see object.h) */
     return v;
 }
 
+Object *type_lookup(TypeObject *t, Object *name) { return lookup(t, name, false); }
+
+Object *type_lookup_ref(TypeObject *t, Object *name) { return lookup(t, name, true); }
+
 Object *type_lookup_cstr(TypeObject *t, const char *name) {
-    return type_lookup(t, intern_cstr(name));
+    return lookup(t, intern_cstr(name), false);
+}
+
+Object *type_lookup_cstr_ref(TypeObject *t, const char *name) {
+    return lookup(t, intern_cstr(name), true);
 }
 
 void type_modified(TypeObject *t) {
@@ -151,8 +195,9 @@ static bool excess_args(size_t nargs, Object *kwnames) {
 }
 
 static Object *abstract_error(TypeObject *type) {
-    Object *am = type_lookup(type, ID(__abstractmethods__));
+    Object *am = type_lookup_ref(type, ID(__abstractmethods__));
     Object *names = am ? obj_to_list(am) : list_new(0);
+    XDECREF(am);
     if (!names) return NULL;
     if (list_sort(names, NULL, false) < 0) { DECREF(names); return NULL; }
     Object *sep = str_from_cstr(", ");
@@ -378,10 +423,9 @@ static Object *type_repr(Object *self) {
 
 static Object *type_getattro(Object *self, Object *name) {
     TypeObject *t = (TypeObject *)self, *meta = TYPE(self);
-    Object *meta_attr = type_lookup(meta, name);
+    Object *meta_attr = type_lookup_ref(meta, name);
     Object *(*meta_get)(Object *, Object *, Object *) = NULL;
     if (meta_attr) {
-        INCREF(meta_attr);
         meta_get = TYPE(meta_attr)->descr_get;
         if (meta_get && TYPE(meta_attr)->descr_set) {
             Object *r = meta_get(meta_attr, self, (Object *)meta);
@@ -389,17 +433,16 @@ static Object *type_getattro(Object *self, Object *name) {
             return r;
         }
     }
-    Object *attr = type_lookup(t, name);
+    Object *attr = type_lookup_ref(t, name);
     if (attr) {
         XDECREF(meta_attr);
         Object *(*get)(Object *, Object *, Object *) = TYPE(attr)->descr_get;
         if (get) {
-            INCREF(attr);
             Object *r = get(attr, NULL, self);
             DECREF(attr);
             return r;
         }
-        return NEWREF(attr);
+        return attr;
     }
     if (meta_get) {
         Object *r = meta_get(meta_attr, self, (Object *)meta);
@@ -409,8 +452,12 @@ static Object *type_getattro(Object *self, Object *name) {
     if (meta_attr) return meta_attr;
     /* A metaclass may define __getattr__ for its classes. */
     if (meta->flags & TPFLAG_HEAPTYPE) {
-        Object *hook = type_lookup(meta, ID(__getattr__));
-        if (hook) return obj_call2(hook, self, name);
+        Object *hook = type_lookup_ref(meta, ID(__getattr__));
+        if (hook) {
+            Object *r = obj_call2(hook, self, name);
+            DECREF(hook);
+            return r;
+        }
     }
     return err_format(Exc_AttributeError, "type object '%s' has no attribute '%U'",
                       type_name(t), name);
@@ -434,13 +481,13 @@ static int type_setattro(Object *self, Object *name, Object *value) {
                    t->name);
         return -1;
     }
-    Object *meta_attr = type_lookup(TYPE(self), name);
+    Object *meta_attr = type_lookup_ref(TYPE(self), name);
     if (meta_attr && TYPE(meta_attr)->descr_set) {
-        INCREF(meta_attr);
         int r = TYPE(meta_attr)->descr_set(meta_attr, self, value);
         DECREF(meta_attr);
         return r;
     }
+    XDECREF(meta_attr);
     /* Intern so the method cache and slot lookups can match by pointer. */
     INCREF(name);
     if (!((StrObject *)name)->interned) str_intern(&name);
@@ -1248,8 +1295,10 @@ done:
 static Object *compute_mro(TypeObject *t) {
     TypeObject *meta = TYPE(t);
     if (meta != &TypeType) {
-        Object *m = type_lookup(meta, ID(mro));
-        if (m && !IS_TYPE(m, MethodDescrType)) {
+        Object *m = type_lookup_ref(meta, ID(mro));
+        bool overridden = m && !IS_TYPE(m, MethodDescrType);
+        XDECREF(m);
+        if (overridden) {
             Object *r = obj_call_method((Object *)t, "mro", NULL, 0);
             if (!r) return NULL;
             Object *tup = obj_to_tuple(r);
@@ -1337,7 +1386,7 @@ static void call_finalizer(Object *self) {
     self->ob_gc_bits |= GCBIT_FINALIZED;
     obj_resurrect(self);
     Object *pending = err_fetch();
-    Object *del = XNEWREF(type_lookup_cstr(TYPE(self), "__del__"));
+    Object *del = type_lookup_cstr_ref(TYPE(self), "__del__");
     if (del) {
         Object *r;
         if (IS_TYPE(del, FunctionType) || !TYPE(del)->descr_get) {

@@ -20,13 +20,13 @@
  * ------------------------------------------------------------------------ */
 
 /* Call the special method found as `f` on type(self) with self prepended.
- * `f` is borrowed. */
+ * Steals the reference to `f` (from type_lookup_ref: a borrowed one could be
+ * freed by another thread rebinding the class attribute). */
 static Object *call_found(Object *f, Object *self, Object *const *args, size_t nargs,
                           Object *kwnames) {
     size_t nkw = kwnames ? tuple_size(kwnames) : 0;
     size_t total = nargs + nkw;
     Object *r;
-    INCREF(f);
     if (IS_TYPE(f, FunctionType) || IS_TYPE(f, MethodDescrType) || descr_is_slotwrapper(f)) {
         Object *small[6];
         Object **argv = total + 1 <= 6 ? small : mem_alloc((total + 1) * sizeof(Object *));
@@ -47,7 +47,7 @@ static Object *call_found(Object *f, Object *self, Object *const *args, size_t n
 
 /* self.name(*args) through type(self); AttributeError if it is missing. */
 static Object *call_special(Object *self, Object *name, Object *const *args, size_t nargs) {
-    Object *f = type_lookup(TYPE(self), name);
+    Object *f = type_lookup_ref(TYPE(self), name);
     if (!f)
         return err_format(Exc_AttributeError, "'%s' object has no attribute '%U'",
                           type_name(TYPE(self)), name);
@@ -56,8 +56,11 @@ static Object *call_special(Object *self, Object *name, Object *const *args, siz
 
 /* Like call_special, but a missing method gives NotImplemented. */
 static Object *call_maybe(Object *self, Object *name, Object *const *args, size_t nargs) {
-    Object *f = type_lookup(TYPE(self), name);
-    if (!f || f == OBJ_NONE) return NEWREF(OBJ_NOTIMPL);
+    Object *f = type_lookup_ref(TYPE(self), name);
+    if (!f || f == OBJ_NONE) {
+        XDECREF(f);
+        return NEWREF(OBJ_NOTIMPL);
+    }
     return call_found(f, self, args, nargs, NULL);
 }
 
@@ -107,12 +110,16 @@ static bool is_object_getattribute(Object *f) {
 
 static Object *slot_getattr_hook(Object *self, Object *name) {
     TypeObject *t = TYPE(self);
-    Object *ga = type_lookup(t, ID(__getattribute__));
+    Object *ga = type_lookup_ref(t, ID(__getattribute__));
     Object *r;
-    if (is_object_getattribute(ga)) r = obj_generic_getattr(self, name);
-    else r = call_found(ga, self, &name, 1, NULL);
+    if (is_object_getattribute(ga)) {
+        XDECREF(ga);
+        r = obj_generic_getattr(self, name);
+    } else {
+        r = call_found(ga, self, &name, 1, NULL);
+    }
     if (r || !err_matches(Exc_AttributeError)) return r;
-    Object *hook = type_lookup(t, ID(__getattr__));
+    Object *hook = type_lookup_ref(t, ID(__getattr__));
     if (!hook) return NULL;
     err_clear();
     return call_found(hook, self, &name, 1, NULL);
@@ -132,7 +139,7 @@ static int slot_setattr(Object *self, Object *name, Object *value) {
 }
 
 static Object *slot_call(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    Object *f = type_lookup(TYPE(self), ID(__call__));
+    Object *f = type_lookup_ref(TYPE(self), ID(__call__));
     if (!f)
         return err_format(Exc_TypeError, "'%s' object is not callable", type_name(TYPE(self)));
     return call_found(f, self, args, nargs, kwnames);
@@ -265,9 +272,11 @@ static int slot_contains(Object *self, Object *item) {
 }
 
 static Object *slot_iter(Object *self) {
-    Object *f = type_lookup(TYPE(self), ID(__iter__));
-    if (!f || f == OBJ_NONE)
+    Object *f = type_lookup_ref(TYPE(self), ID(__iter__));
+    if (!f || f == OBJ_NONE) {
+        XDECREF(f);
         return err_format(Exc_TypeError, "'%s' object is not iterable", type_name(TYPE(self)));
+    }
     return call_found(f, self, NULL, 0, NULL);
 }
 
@@ -296,7 +305,7 @@ static int slot_descr_set(Object *descr, Object *obj, Object *value) {
 }
 
 static int slot_init(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    Object *f = type_lookup(TYPE(self), ID(__init__));
+    Object *f = type_lookup_ref(TYPE(self), ID(__init__));
     if (!f) return 0;
     Object *r = call_found(f, self, args, nargs, kwnames);
     if (!r) return -1;
@@ -310,9 +319,8 @@ static int slot_init(Object *self, Object *const *args, size_t nargs, Object *kw
 }
 
 Object *slot_new(TypeObject *type, Object *const *args, size_t nargs, Object *kwnames) {
-    Object *f = type_lookup(type, ID(__new__));
+    Object *f = type_lookup_ref(type, ID(__new__));
     if (!f) return object_generic_new(type, args, nargs, kwnames);
-    INCREF(f);
     Object *func;
     if (IS_TYPE(f, StaticMethodType) && TYPE(f)->descr_get) {
         func = TYPE(f)->descr_get(f, NULL, (Object *)type);
@@ -338,11 +346,14 @@ Object *slot_new(TypeObject *type, Object *const *args, size_t nargs, Object *kw
  * ------------------------------------------------------------------------ */
 
 /* Does the class (through its MRO) define `name` as something other than a
- * builtin's slot wrapper? Found values are returned in *found (borrowed). */
+ * builtin's slot wrapper? The found value is returned in *found as a new
+ * reference (the caller drops it); without `found` it is dropped here. */
 static bool overrides(TypeObject *t, const char *name, Object **found) {
-    Object *v = type_lookup(t, intern_cstr(name));
+    Object *v = type_lookup_cstr_ref(t, name);
+    bool r = v && !descr_is_slotwrapper(v);
     if (found) *found = v;
-    return v && !descr_is_slotwrapper(v);
+    else XDECREF(v);
+    return r;
 }
 
 static bool overrides_any(TypeObject *t, const char *const *names) {
@@ -372,9 +383,9 @@ static void fixup_one(TypeObject *t) {
          "__ge__");
     if (overrides(t, "__hash__", &v)) t->hash = v == OBJ_NONE ? hash_not_implemented : slot_hash;
     else t->hash = b ? b->hash : NULL;
+    XDECREF(v);
     if (!t->hash) t->hash = hash_not_implemented;
-    Object *ga = NULL;
-    bool has_ga = overrides(t, "__getattribute__", &ga);
+    bool has_ga = overrides(t, "__getattribute__", NULL);
     if (has_ga || overrides(t, "__getattr__", NULL)) t->getattr = slot_getattr_hook;
     else t->getattr = b ? b->getattr : NULL;
     PICK(setattr, slot_setattr, "__setattr__", "__delattr__");
@@ -405,6 +416,7 @@ static void fixup_one(TypeObject *t) {
     else t->flags &= ~TPFLAG_HAS_DEL;
     if (overrides(t, "__new__", &v) && !is_builtin_new(v)) t->new_ = slot_new;
     else t->new_ = b ? b->new_ : NULL;
+    XDECREF(v);
 #undef PICK
 }
 

@@ -478,6 +478,9 @@ class Thread:
         try:
             hook(_ExceptHookArgs(type(exc), exc, exc.__traceback__, self))
         except BaseException as hook_exc:
+            # Like CPython: report the hook's own failure alone, not chained
+            # to the thread's exception it was handling.
+            hook_exc.__suppress_context__ = True
             print("Exception in threading.excepthook:", file=_sys.stderr, flush=True)
             _sys.excepthook(type(hook_exc), hook_exc, hook_exc.__traceback__)
 

@@ -110,6 +110,15 @@ static void cache_store(InlineCache *c, const void *key, uint64_t version, uint6
         kind |= AC_MORTAL;
     }
     uint32_t s = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
+    /* Already holding exactly this? Then leave the line alone: some slow
+     * paths store on every run (STORE_ATTR on an instance that has no
+     * dict yet), and writing a code object's shared cache line from
+     * several threads bounces it, and its neighbours' entries, between
+     * cores on every instruction that reads them. */
+    if (!(s & 1) && CACHE_GET(c, key) == key && CACHE_GET(c, version) == version &&
+        CACHE_GET(c, version2) == version2 && CACHE_GET(c, value) == value &&
+        CACHE_GET(c, kind) == kind)
+        return;
     if ((s & 1) || !__atomic_compare_exchange_n(&c->seq, &s, s + 1, false, __ATOMIC_ACQUIRE,
                                                 __ATOMIC_RELAXED))
         return;   /* another thread is filling it */
@@ -528,10 +537,11 @@ Object *vm_get_awaitable(Object *o) {
 
 /* Look a special method up on the type and bind it to o (BEFORE_WITH). */
 static Object *special_bound(Object *o, const char *name) {
-    Object *m = type_lookup_cstr(TYPE(o), name);
-    if (!m) return NULL;
-    if (TYPE(m)->descr_get) return TYPE(m)->descr_get(m, o, (Object *)TYPE(o));
-    return NEWREF(m);
+    Object *m = type_lookup_cstr_ref(TYPE(o), name);
+    if (!m || !TYPE(m)->descr_get) return m;
+    Object *bound = TYPE(m)->descr_get(m, o, (Object *)TYPE(o));
+    DECREF(m);
+    return bound;
 }
 
 /* Unpack `seq` into dst[0..n) with dst[n-1] the first item (so pushing the
@@ -1213,7 +1223,8 @@ trace_hook:
             case AC_INSTANCE_DICT: {
                 Object *d = instance_dict(owner, tp);
                 if (d) {
-                    v = dict_get_str(d, name);
+                    /* version2 is free here: it keeps the entry hint */
+                    v = dict_get_str_hinted(d, name, &c->version2);
                     if (v) goto load_attr_done;
                     if (err_occurred()) goto error;
                 }
@@ -1255,7 +1266,9 @@ trace_hook:
         {
             uint32_t version = type_version(tp);
             if (version != 0 && tp->getattr == obj_generic_getattr) {
-                Object *descr = type_lookup(tp, name);
+                /* a reference: cache_store reads its header, and another
+                 * thread may rebind the class attribute meanwhile */
+                Object *descr = type_lookup_ref(tp, name);
                 uint32_t kind = AC_EMPTY;
                 if (!descr) {
                     if (tp->dictoffset) kind = AC_INSTANCE_DICT;
@@ -1265,6 +1278,7 @@ trace_hook:
                     kind = AC_CLASS_VALUE;
                 }
                 cache_store(c, tp, version, 0, descr, kind);
+                XDECREF(descr);
             }
         }
     load_attr_done:
@@ -1293,9 +1307,10 @@ trace_hook:
         uint32_t version = type_version(tp);
         rc = obj_setattr(owner, name, v);
         if (rc == 0 && version != 0 && tp->setattr == obj_generic_setattr && tp->dictoffset) {
-            Object *descr = type_lookup(tp, name);
+            Object *descr = type_lookup_ref(tp, name);
             if (!descr || !TYPE(descr)->descr_set)
                 cache_store(c, tp, version, 0, NULL, AC_STORE_DICT);
+            XDECREF(descr);
         }
     store_attr_done:
         DECREF(owner);
@@ -1337,18 +1352,20 @@ trace_hook:
         }
         uint32_t version = type_version(tp);
         if (tp->getattr == obj_generic_getattr) {
-            Object *descr = type_lookup(tp, name);
+            Object *descr = type_lookup_ref(tp, name);
             if (descr && (IS_TYPE(descr, FunctionType) || IS_TYPE(descr, MethodDescrType))) {
                 Object *d = instance_dict(owner, tp);
                 if (d) {
                     v = dict_get_str(d, name);
+                    if (v || err_occurred()) DECREF(descr);
                     if (v) goto load_method_plain;
                     if (err_occurred()) goto error;
                 }
                 if (version != 0) cache_store(c, tp, version, 0, descr, AC_METHOD);
                 v = descr;
-                goto load_method_found;
+                goto load_method_owned;
             }
+            XDECREF(descr);
         }
         v = obj_getattr(owner, name);
         if (!v) goto error;
@@ -1359,6 +1376,7 @@ trace_hook:
         DISPATCH();
     load_method_found:
         INCREF(v);
+    load_method_owned:
         sp[-1] = v;
         PUSH(owner);
         DISPATCH();
@@ -1373,7 +1391,10 @@ trace_hook:
             if (IS_TYPE(container, ListType)) {
                 int64_t n = (int64_t)list_size(container);
                 if (i < 0) i += n;
-                if (!GILT_FT && i >= 0 && i < n) {
+                /* Free-threaded: inline only while no other thread can
+                 * resize the list under us (vm_threads_started). */
+                if (i >= 0 && i < n &&
+                    (!GILT_FT || !__atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED))) {
                     v = ((ListObject *)container)->items[i];
                     INCREF(v);
                     goto subscr_done;

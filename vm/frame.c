@@ -56,6 +56,18 @@ Frame *frame_push_slow(CodeObject *code) {
     return f;
 }
 
+void frame_thread_exit(void) {
+    FrameChunk *c = frame_current_chunk;
+    frame_current_chunk = NULL;
+    if (!c) return;
+    while (c->prev) c = c->prev;
+    while (c) {
+        FrameChunk *next = c->next;
+        mem_free(c);
+        c = next;
+    }
+}
+
 Frame *frame_new_heap(CodeObject *code) {
     Frame *f = mem_alloc(frame_size(code));
     frame_layout(f, code);

@@ -112,6 +112,11 @@ static inline void frame_layout(Frame *f, CodeObject *code) { frame_layout_from(
 
 Frame *frame_push_slow(CodeObject *code);
 
+/* Free this thread's frame chunks; called once no frame of the thread is
+ * live any more (its ThreadState is being deleted), so an exiting thread
+ * does not leave its frame stack behind. */
+void frame_thread_exit(void);
+
 /* A frame for `code` on this thread's frame stack; slots zeroed, header set
  * up except func/globals/builtins/locals, which the caller fills (aborts
  * on out-of-memory). */

@@ -144,8 +144,10 @@ fail:
 
 /* Would looking the attribute up run a property getter? Then don't. */
 static bool attr_is_property(Object *obj, Object *name) {
-    Object *descr = type_lookup(TYPE(obj), name);
-    return descr && IS_TYPE(descr, PropertyType);
+    Object *descr = type_lookup_ref(TYPE(obj), name);
+    bool r = descr && IS_TYPE(descr, PropertyType);
+    XDECREF(descr);
+    return r;
 }
 
 static void add_attributes(const char *text, size_t text_len) {

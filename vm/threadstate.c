@@ -25,6 +25,7 @@
 #include "brc.h"
 #include "alloc.h"
 #include "freelist.h"
+#include "frame.h"
 
 _Thread_local ThreadState *ts_current_;
 
@@ -83,6 +84,7 @@ void ts_delete(ThreadState *ts) {
         /* Merge what others queued for us while we can still free it. */
         brc_thread_unregister();
         freelist_thread_exit();   /* after the merges: they may free ints */
+        frame_thread_exit();      /* after the merges: a __del__ may push frames */
         gil_release(ts);
         /* Only the creating thread may delete its heap; live blocks move to
          * the thread's default heap and stay valid (mi_free works anywhere). */
