@@ -153,6 +153,20 @@ int int_sign(Object *o) {
     return (i->small > 0) - (i->small < 0);
 }
 
+/* GMP aborts the whole process ("gmp: overflow in mpz type") on a number of
+ * more than about 2^37 bits (its sizes are int-sized counts of limbs), and
+ * a result larger than the machine's memory can only fail: both are refused
+ * up front with MemoryError, as CPython would fail to allocate them. */
+#define GMP_MAX_BITS (((uint64_t)1 << 37) - 64)
+
+static int check_result_bits(uint64_t bits) {
+    if (bits > GMP_MAX_BITS) {
+        err_no_memory();
+        return -1;
+    }
+    return mem_check_size((size_t)(bits / 8) + 1, 1);
+}
+
 size_t int_bit_length(Object *o) {
     IntObject *i = (IntObject *)o;
     if (i->big) return mpz_sizeinbase(i->big, 2);
@@ -552,7 +566,10 @@ static Object *int_power(Object *a, Object *b) {
         }
         if (ok) return int_from_i64(result);
     }
-    if (e > ((uint64_t)1 << 40)) return err_no_memory();
+    /* |x| >= 2 here, so the result has at most e * bit_length(x) bits. */
+    size_t base_bits = int_bit_length(a);
+    if (e > GMP_MAX_BITS / base_bits) return err_no_memory();
+    if (check_result_bits(e * base_bits) < 0) return NULL;
     mpz_t r;
     mpz_init(r);
     MpzView va;
@@ -610,7 +627,10 @@ static Object *int_shift(Object *a, Object *b, bool left) {
             if ((r >> n) == v) return int_from_i64(r);
         }
     }
-    if (left && n > ((int64_t)1 << 40)) return err_no_memory();
+    if (left) {
+        if ((uint64_t)n > GMP_MAX_BITS) return err_no_memory();
+        if (check_result_bits(int_bit_length(a) + (uint64_t)n) < 0) return NULL;
+    }
     mpz_t r;
     mpz_init(r);
     MpzView va;

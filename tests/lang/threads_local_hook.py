@@ -3,9 +3,9 @@
 # untouched), subclasses with __init__ run it once per thread, AttributeError
 # for a name a thread never set. excepthook: a custom hook receives
 # exc_type/exc_value/exc_traceback/thread for an exception that ends a
-# thread, the process carries on, SystemExit in a thread is silent, a hook
-# that raises is reported, and the default hook can be restored. (The
-# default hook's stderr output is checked by tests/errors/thread_exception.)
+# thread, the process carries on, SystemExit in a thread is silent, and the
+# default hook can be restored. (The default hook's stderr output, and a
+# hook that raises, are compared with python3's by tests/threads/check.sh.)
 import threading
 
 # ---- local ---------------------------------------------------------------------
