@@ -13,13 +13,22 @@
  * Guarantees, both ways: alloc_zalloc returns zeroed memory; alloc_realloc
  * with n == 0 still returns a live block (never frees and returns NULL);
  * alloc_usable_size of a live block never changes while it lives.
+ *
+ * Per-thread heaps: ALLOC_THREAD_HEAPS says whether each thread gets one
+ * (free-threaded build on mimalloc). alloc_thread_heap_new() makes the
+ * calling thread's heap, or returns NULL (the default heap) when there are
+ * none; alloc_thread_heap_delete(heap) must run on the thread that made it.
  */
 #ifndef GILT_ALLOC_H
 #define GILT_ALLOC_H
 
 #include <stddef.h>
+#include "build.h"
 
 #ifdef GILT_SYSTEM_MALLOC
+/* Callers that cache freed blocks (freelist.h) turn that off when this is
+ * set, so the checkers see every reuse. */
+#define ALLOC_IS_SYSTEM 1
 #include <stdlib.h>
 #include <string.h>
 #include <malloc.h>
@@ -51,7 +60,12 @@ static inline void *alloc_zalloc_aligned(size_t n, size_t align) {
     return p;
 }
 
+#define ALLOC_THREAD_HEAPS 0
+static inline void *alloc_thread_heap_new(void) { return NULL; }
+static inline void alloc_thread_heap_delete(void *heap) { (void)heap; }
+
 #else
+#define ALLOC_IS_SYSTEM 0
 #include <mimalloc.h>
 
 static inline void *alloc_malloc(void *heap, size_t n) {
@@ -70,6 +84,17 @@ static inline void alloc_free(void *p) { mi_free(p); }
 static inline size_t alloc_usable_size(void *p) { return mi_usable_size(p); }
 static inline void *alloc_zalloc_aligned(size_t n, size_t align) {
     return mi_zalloc_aligned((n + align - 1) & ~(align - 1), align);
+}
+
+/* The GIL build allocates from the default heap: one thread runs at a time. */
+#define ALLOC_THREAD_HEAPS GILT_FT
+static inline void *alloc_thread_heap_new(void) {
+    return ALLOC_THREAD_HEAPS ? mi_heap_new() : NULL;
+}
+/* Live blocks move to the thread's default heap and stay valid (mi_free
+ * works from any thread). */
+static inline void alloc_thread_heap_delete(void *heap) {
+    if (heap) mi_heap_delete((mi_heap_t *)heap);
 }
 
 #endif

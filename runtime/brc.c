@@ -266,6 +266,19 @@ void brc_stats_get(BrcStats *out) {
     }
 }
 
+void brc_stats_print(FILE *out) {
+    BrcStats rc;
+    brc_stats_get(&rc);
+    fprintf(out, "refcount: non-owner decrefs %llu, queued for owner %llu, "
+                 "owner merges %llu\n",
+            (unsigned long long)rc.shared_decrefs, (unsigned long long)rc.queued,
+            (unsigned long long)rc.owner_merges);
+    fprintf(out, "refcount: merges on local zero %llu, merges for exited owners %llu\n",
+            (unsigned long long)rc.zero_merges, (unsigned long long)rc.dead_owner_merges);
+    fprintf(out, "frees: by owner alone %llu, through the shared count %llu\n",
+            (unsigned long long)rc.owner_frees, (unsigned long long)rc.shared_frees);
+}
+
 #else /* GIL build: plain counts, nothing to merge. */
 
 uintptr_t brc_thread_register(uint32_t *eval_breaker) {
@@ -275,5 +288,8 @@ uintptr_t brc_thread_register(uint32_t *eval_breaker) {
 void brc_thread_unregister(void) {}
 void brc_merge_pending(void) {}
 void brc_stats_get(BrcStats *out) { *out = (BrcStats){0}; }
+void brc_stats_print(FILE *out) {
+    fprintf(out, "refcount: plain counts (GIL build), nothing shared to merge\n");
+}
 
 #endif

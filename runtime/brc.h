@@ -19,6 +19,7 @@
 #define GILT_BRC_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 /* Give the calling thread a fresh owner id (returned, and stored in
  * brc_current_tid) and a merge queue. `eval_breaker` (may be NULL, e.g. in
@@ -45,5 +46,7 @@ typedef struct BrcStats {
     uint64_t shared_frees;     /* freed through the shared count            */
 } BrcStats;
 void brc_stats_get(BrcStats *out);
+/* The --stats lines about reference counting, for this build. */
+void brc_stats_print(FILE *out);
 
 #endif

@@ -410,8 +410,7 @@ Object *dict_get_str_hinted(Object *dobj, Object *key, uint64_t *hint) {
     DictObject *d = D(dobj);
     /* Once threads run, keep dict_get_str's lock-free path for frozen
      * dicts (threads reading shared instances must not contend). */
-    if (GILT_FT && __atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED))
-        return dict_get_str(dobj, key);
+    if (threads_may_contend()) return dict_get_str(dobj, key);
     uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
     if (h < d->nentries && d->entries[h].key == key) return NEWREF(d->entries[h].value);
     int64_t hash = ((StrObject *)key)->hash;

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "alloc.h"
 
 enum { FREELIST_MAX = 512 };
 
@@ -44,16 +45,11 @@ static inline void *freelist_pop(FreeList *fl) {
 /* Keep a dead object's block for reuse; false if the list is full (or
  * disabled), and the caller frees it. */
 static inline bool freelist_push(FreeList *fl, void *p) {
-#ifdef GILT_SYSTEM_MALLOC
-    (void)fl; (void)p;
-    return false;
-#else
-    if (fl->count >= FREELIST_MAX) return false;
+    if (ALLOC_IS_SYSTEM || fl->count >= FREELIST_MAX) return false;
     *(void **)p = fl->head;
     fl->head = p;
     fl->count++;
     return true;
-#endif
 }
 
 /* Give the calling thread's cached blocks back to mimalloc. */

@@ -46,11 +46,21 @@ static inline void OBJ_UNLOCK2(void *a, void *b) {
     OBJ_UNLOCK(a);
     if (a != b) OBJ_UNLOCK(b);
 }
+/* An unlocked lock, for an object header built by hand rather than by
+ * obj_alloc (e.g. a temporary on the C stack). */
+static inline void obj_lock_init(void *o) { ((Object *)o)->ob_mutex = 0; }
+/* True once a second thread may exist: until then no lock can be contended
+ * (see vm_threads_started above). Always false in the GIL build. */
+static inline bool threads_may_contend(void) {
+    return __atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED);
+}
 #else
 #define OBJ_LOCK(o) ((void)(o))
 #define OBJ_UNLOCK(o) ((void)(o))
 #define OBJ_LOCK2(a, b) ((void)(a), (void)(b))
 #define OBJ_UNLOCK2(a, b) ((void)(a), (void)(b))
+static inline void obj_lock_init(void *o) { (void)o; }
+static inline bool threads_may_contend(void) { return false; }
 #endif
 
 #endif

@@ -24,10 +24,10 @@
  * Memory
  * ------------------------------------------------------------------------ */
 
-/* The calling thread's mimalloc heap in the free-threaded build; NULL means
- * "the default heap" (always so in the GIL build). */
+/* The calling thread's heap (alloc.h); NULL means "the default heap",
+ * always so when threads have no heaps of their own. */
 static inline void *current_heap(void) {
-    if (!GILT_FT) return NULL;
+    if (!ALLOC_THREAD_HEAPS) return NULL;
     ThreadState *ts = ts_current();
     return ts ? ts->heap : NULL;
 }
@@ -118,7 +118,11 @@ Object *obj_alloc(TypeObject *type, size_t size) {
         /* A base type's constructor may pass its own struct size: make room
          * for the __dict__ and __slots__ a subclass appends. */
         if (type->flags & TPFLAG_VAR_DICT)
-            size += sizeof(Object *);
+            /* Round up first: the slot is the block's last word and must be
+             * pointer-aligned even when the allocator's usable size is
+             * exactly the size asked for (malloc under ASan). */
+            size = (size + sizeof(Object *) - 1) / sizeof(Object *) * sizeof(Object *)
+                 + sizeof(Object *);
         else if (size < type->basicsize)
             size = type->basicsize;
     }

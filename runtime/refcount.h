@@ -136,6 +136,12 @@ RC_INLINE bool obj_is_unique(const void *p) {
            __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) == 0;
 }
 
+/* True when the caller may free the object itself, without DECREF, because
+ * its reference is provably the last (used to free long chains without
+ * recursion). Conservative here: always false, so callers fall back to
+ * DECREF, which handles shared and queued counts. */
+RC_INLINE bool obj_can_free_directly(const void *p) { (void)p; return false; }
+
 /* Header for a freshly allocated object owned by the calling thread. */
 RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
     RcHeader_ *o = p;
@@ -179,6 +185,7 @@ static inline intptr_t obj_refcount(const void *p) {
 }
 static inline void obj_resurrect(void *p) { ((RcHeader_ *)p)->ob_refcnt = 1; }
 RC_INLINE bool obj_is_unique(const void *p) { return ((const RcHeader_ *)p)->ob_refcnt == 1; }
+RC_INLINE bool obj_can_free_directly(const void *p) { return obj_is_unique(p); }
 RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
     RcHeader_ *o = p;
     o->ob_refcnt = 1;

@@ -455,9 +455,7 @@ static void set_clear_internal(SetObject *so) {
     SetObject empty;
     reset_table(&empty);
     empty.ob_type = &SetType;
-#if GILT_FT
-    empty.ob_mutex = 0;
-#endif
+    obj_lock_init(&empty);
     take_contents(so, &empty);
 }
 

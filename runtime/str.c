@@ -21,9 +21,9 @@
  */
 #define _GNU_SOURCE   /* memmem */
 #include <string.h>
-#include <pthread.h>
 #include "gilt.h"
 #include "strimpl.h"
+#include "mutex.h"
 
 /* ---- static singletons ---- */
 
@@ -350,13 +350,10 @@ int64_t str_hash(Object *o) {
 }
 
 static struct {
-    pthread_mutex_t lock;
+    FtMutex lock;
     StrObject **slots;
     size_t cap, count;
-} intern_table = { PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0 };
-
-static inline void intern_lock(void) { if (GILT_FT) pthread_mutex_lock(&intern_table.lock); }
-static inline void intern_unlock(void) { if (GILT_FT) pthread_mutex_unlock(&intern_table.lock); }
+} intern_table = { FT_MUTEX_INIT, NULL, 0, 0 };
 
 /* Find the slot for (s, n, h); caller holds the lock. */
 static StrObject **intern_slot(const char *s, size_t n, int64_t h) {
@@ -385,7 +382,7 @@ static void intern_grow(void) {
  * candidate is NULL): borrowed, immortal. */
 static Object *intern_lookup_or_add(Object *candidate, const char *s, size_t n) {
     int64_t h = candidate ? str_hash(candidate) : hash_bytes(s, n);
-    intern_lock();
+    ft_mutex_lock(&intern_table.lock);
     if ((intern_table.count + 1) * 3 >= intern_table.cap * 2) intern_grow();
     StrObject **slot = intern_slot(s, n, h);
     if (!*slot) {
@@ -404,7 +401,7 @@ static Object *intern_lookup_or_add(Object *candidate, const char *s, size_t n) 
         intern_table.count++;
     }
     Object *r = (Object *)*slot;
-    intern_unlock();
+    ft_mutex_unlock(&intern_table.lock);
     return r;
 }
 

@@ -49,9 +49,7 @@ static void tb_dealloc(Object *self) {
     Object *next = tb->next;
     CLEAR(tb->code);
     obj_free(self);
-    /* (Only in the GIL build: with biased counts a count of 1 does not
-     * prove this is the last reference.) */
-    while (!GILT_FT && next && IS_TYPE(next, TracebackType) && obj_refcount(next) == 1) {
+    while (next && IS_TYPE(next, TracebackType) && obj_can_free_directly(next)) {
         TracebackObject *n = TB(next);
         Object *after = n->next;
         n->next = NULL;

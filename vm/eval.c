@@ -21,8 +21,12 @@
  * LOAD_GLOBAL is cached by the dict versions of globals and builtins and
  * LOAD_ATTR/LOAD_METHOD/STORE_ATTR by the type version. Cache entries are
  * published under a sequence counter, so threads of the free-threaded build
- * never see a torn entry; there, only immortal values are cached (see
- * cache_store).
+ * never see a torn entry; there, once a second thread has started, only
+ * immortal values are cached (see cache_store; before that, as in the GIL
+ * build, any value). LOAD_ATTR of an instance attribute keeps the entry
+ * number where it last found the name (dict_get_str_hinted). With computed
+ * goto, --trace swaps the dispatch table instead of testing a flag per
+ * instruction.
  */
 #include <string.h>
 #include "gilt.h"

@@ -14,6 +14,11 @@
 
 #include "interp.h"
 
+/* Whether this build can run without the GIL at all (--gil=off,
+ * PYTHON_GIL=0): only the free-threaded one can; the GIL build always
+ * takes it. */
+#define GIL_OPTIONAL GILT_FT
+
 void gil_init(Interp *in, bool enabled);
 void gil_acquire(ThreadState *ts);
 void gil_release(ThreadState *ts);

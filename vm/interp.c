@@ -22,7 +22,7 @@ static int gil_requested = -1;    /* -1: the build's default */
 void interp_request_gil(int on) { gil_requested = on; }
 
 static bool want_gil(void) {
-    if (!GILT_FT) return true;
+    if (!GIL_OPTIONAL) return true;
     if (gil_requested >= 0) return gil_requested;
     const char *env = getenv("PYTHON_GIL");
     return env && !strcmp(env, "1");

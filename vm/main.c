@@ -201,7 +201,7 @@ int main(int argc, char **argv) {
         else if (strlen(a) == 2 && strchr("uBEsSOqd", a[1])) { /* accepted, ignored */ }
         else usage_error("Unknown option: %s\n", a);
     }
-    if (!GILT_FT && gil == 0) hand_over_to_ft(argv);
+    if (!GIL_OPTIONAL && gil == 0) hand_over_to_ft(argv);
     if (gil >= 0) interp_request_gil(gil);
     if (show_version) {
         printf("gilt %s (%s build)\n", GILT_VERSION, GILT_BUILD_NAME);

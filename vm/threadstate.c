@@ -20,7 +20,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <mimalloc.h>
 #include "gilt.h"
 #include "brc.h"
 #include "alloc.h"
@@ -46,7 +45,7 @@ ThreadState *ts_new(Interp *in) {
     ts->stack_base = &stack_marker;
     /* Owner id first: everything allocated from here on is owned by it. */
     ts->id = brc_thread_register(&ts->eval_breaker);
-    if (GILT_FT) ts->heap = mi_heap_new();
+    ts->heap = alloc_thread_heap_new();
     ts_current_ = ts;
 
     pthread_mutex_lock(&in->threads_lock);
@@ -86,9 +85,8 @@ void ts_delete(ThreadState *ts) {
         freelist_thread_exit();   /* after the merges: they may free ints */
         frame_thread_exit();      /* after the merges: a __del__ may push frames */
         gil_release(ts);
-        /* Only the creating thread may delete its heap; live blocks move to
-         * the thread's default heap and stay valid (mi_free works anywhere). */
-        if (ts->heap) mi_heap_delete(ts->heap);
+        /* Only the creating thread may delete its heap. */
+        alloc_thread_heap_delete(ts->heap);
         ts_current_ = NULL;
     }
     alloc_free(ts);
@@ -145,25 +143,11 @@ bool signals_sigint_pending(void) {
 /* ---- --stats ---------------------------------------------------------- */
 
 void stats_print(Interp *in) {
-    BrcStats rc;
     GilStats gs;
-    brc_stats_get(&rc);
     gil_stats_get(&gs);
     FILE *out = stderr;
     fprintf(out, "--- gilt stats (%s build) ---\n", GILT_BUILD_NAME);
-    if (GILT_FT) {
-        fprintf(out, "refcount: non-owner decrefs %llu, queued for owner %llu, "
-                     "owner merges %llu\n",
-                (unsigned long long)rc.shared_decrefs, (unsigned long long)rc.queued,
-                (unsigned long long)rc.owner_merges);
-        fprintf(out, "refcount: merges on local zero %llu, merges for exited owners %llu\n",
-                (unsigned long long)rc.zero_merges,
-                (unsigned long long)rc.dead_owner_merges);
-        fprintf(out, "frees: by owner alone %llu, through the shared count %llu\n",
-                (unsigned long long)rc.owner_frees, (unsigned long long)rc.shared_frees);
-    } else {
-        fprintf(out, "refcount: plain counts (GIL build), nothing shared to merge\n");
-    }
+    brc_stats_print(out);
     fprintf(out, "gil: %s, acquisitions %llu, forced switches %llu, wait %.3f s, "
                  "switch interval %.1f ms\n",
             in && in->gil_enabled ? "on" : "off",
