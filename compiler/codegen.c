@@ -800,6 +800,26 @@ static void compile_subscript_key(Compiler *c, Node *s) {
     visit_expr(c, s);
 }
 
+/* What is done to an attribute or subscript `t`: read, assign or delete. */
+typedef enum { ACCESS_LOAD, ACCESS_STORE, ACCESS_DELETE } Access;
+
+/* Push t's object (and for a subscript its key), then the op for `how`;
+ * a store takes the value from below them. */
+static void compile_item_access(Compiler *c, Node *t, Access how) {
+    static const uint8_t attr_ops[] = { OP_LOAD_ATTR, OP_STORE_ATTR, OP_DELETE_ATTR };
+    static const uint8_t subscr_ops[] = { OP_BINARY_SUBSCR, OP_STORE_SUBSCR, OP_DELETE_SUBSCR };
+    if (t->kind == N_Attribute) {
+        visit_expr(c, t->v.attribute.value);
+        set_location(c, t);
+        emit(c, attr_ops[how], attr_index(c, t->v.attribute.attr));
+    } else {
+        visit_expr(c, t->v.subscript.value);
+        compile_subscript_key(c, t->v.subscript.slice);
+        set_location(c, t);
+        emit0(c, subscr_ops[how]);
+    }
+}
+
 static void compile_formatted(Compiler *c, Node *e) {
     visit_expr(c, e->v.formatted.value);
     int flags = 0;
@@ -1121,17 +1141,7 @@ static void visit_expr(Compiler *c, Node *e) {
     case N_Call: compile_call(c, e); break;
     case N_FormattedValue: compile_formatted(c, e); break;
     case N_JoinedStr: compile_joinedstr(c, e); break;
-    case N_Attribute:
-        visit_expr(c, e->v.attribute.value);
-        set_location(c, e);
-        emit(c, OP_LOAD_ATTR, attr_index(c, e->v.attribute.attr));
-        break;
-    case N_Subscript:
-        visit_expr(c, e->v.subscript.value);
-        compile_subscript_key(c, e->v.subscript.slice);
-        set_location(c, e);
-        emit0(c, OP_BINARY_SUBSCR);
-        break;
+    case N_Attribute: case N_Subscript: compile_item_access(c, e, ACCESS_LOAD); break;
     case N_Slice:
         compile_subscript_key(c, e);
         break;
@@ -1170,17 +1180,7 @@ static void compile_store(Compiler *c, Node *t) {
     set_location(c, t);
     switch (t->kind) {
     case N_Name: compile_name(c, t->v.name.id, NAME_STORE); break;
-    case N_Attribute:
-        visit_expr(c, t->v.attribute.value);
-        set_location(c, t);
-        emit(c, OP_STORE_ATTR, attr_index(c, t->v.attribute.attr));
-        break;
-    case N_Subscript:
-        visit_expr(c, t->v.subscript.value);
-        compile_subscript_key(c, t->v.subscript.slice);
-        set_location(c, t);
-        emit0(c, OP_STORE_SUBSCR);
-        break;
+    case N_Attribute: case N_Subscript: compile_item_access(c, t, ACCESS_STORE); break;
     case N_Tuple: case N_List: compile_unpack_targets(c, t); break;
     case N_Starred: CG_ERROR_AT(c, t, "starred assignment target must be in a list or tuple");
     default: CG_ERROR_AT(c, t, "cannot assign to %s", ast_expr_description(t));
@@ -1193,15 +1193,7 @@ static void compile_delete(Compiler *c, Node *t) {
     set_location(c, t);
     switch (t->kind) {
     case N_Name: compile_name(c, t->v.name.id, NAME_DEL); break;
-    case N_Attribute:
-        visit_expr(c, t->v.attribute.value);
-        emit(c, OP_DELETE_ATTR, attr_index(c, t->v.attribute.attr));
-        break;
-    case N_Subscript:
-        visit_expr(c, t->v.subscript.value);
-        compile_subscript_key(c, t->v.subscript.slice);
-        emit0(c, OP_DELETE_SUBSCR);
-        break;
+    case N_Attribute: case N_Subscript: compile_item_access(c, t, ACCESS_DELETE); break;
     case N_Tuple: case N_List:
         for (int i = 0; i < t->v.seq.elts.n; i++) compile_delete(c, t->v.seq.elts.items[i]);
         break;

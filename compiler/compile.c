@@ -189,21 +189,13 @@ static void print_token_text(FILE *out, const Token *t) {
     fputc('\'', out);
 }
 
-int compile_dump_tokens(const char *src, size_t len, const char *filename, FILE *out) {
-    bool registered = gc_thread_enter();
-    int result = 0;
-    SyntaxErrorInfo err;
-    memset(&err, 0, sizeof err);
-    if (!check_encoding(src, len, &err)) {
-        syntax_error_raise(&err, filename);
-        result = -1;
-        goto done;
-    }
+static int dump_tokens(const char *src, size_t len, const char *filename, FILE *out) {
     Lexer *lx = scratch_alloc(sizeof *lx);
     lexer_init(lx, src, len, filename);
     for (;;) {
         Token t = lexer_next(lx);
         if (t.type == TOK_ERROR) {
+            SyntaxErrorInfo err;
             memset(&err, 0, sizeof err);
             err.failed = true;
             err.is_indentation = lx->err_indentation;
@@ -212,8 +204,7 @@ int compile_dump_tokens(const char *src, size_t len, const char *filename, FILE 
             err.text = lexer_line_text(lx, lx->err_line);
             snprintf(err.msg, sizeof err.msg, "%s", lx->err_msg);
             syntax_error_raise(&err, filename);
-            result = -1;
-            break;
+            return -1;
         }
         fprintf(out, "%d:%d %s", t.line, t.col, token_type_name(t.type));
         if (t.type == TOK_NAME || t.type == TOK_NUMBER || t.type == TOK_STRING || t.type == TOK_OP) {
@@ -221,34 +212,43 @@ int compile_dump_tokens(const char *src, size_t len, const char *filename, FILE 
             print_token_text(out, &t);
         }
         fputc('\n', out);
-        if (t.type == TOK_ENDMARKER) break;
+        if (t.type == TOK_ENDMARKER) return 0;
     }
-done:
+}
+
+static int dump_ast(const char *src, size_t len, const char *filename, FILE *out) {
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    Node *tree = parser_parse(src, len, filename, PARSE_FILE, &err);
+    if (!tree) {
+        syntax_error_raise(&err, filename);
+        return -1;
+    }
+    if (ast_dump(tree, out) < 0) {
+        err_set(Exc_RecursionError, "maximum recursion depth exceeded while dumping the AST");
+        return -1;
+    }
+    return 0;
+}
+
+/* What --tokens and --ast share: register with the collector for the
+ * scratch memory, and reject badly encoded source as compiling would. */
+static int run_dump(int (*dump)(const char *, size_t, const char *, FILE *),
+                    const char *src, size_t len, const char *filename, FILE *out) {
+    bool registered = gc_thread_enter();
+    int result = -1;
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    if (check_encoding(src, len, &err)) result = dump(src, len, filename, out);
+    else syntax_error_raise(&err, filename);
     gc_thread_leave(registered);
     return result;
 }
 
+int compile_dump_tokens(const char *src, size_t len, const char *filename, FILE *out) {
+    return run_dump(dump_tokens, src, len, filename, out);
+}
+
 int compile_dump_ast(const char *src, size_t len, const char *filename, FILE *out) {
-    bool registered = gc_thread_enter();
-    int result = 0;
-    SyntaxErrorInfo err;
-    memset(&err, 0, sizeof err);
-    if (!check_encoding(src, len, &err)) {
-        syntax_error_raise(&err, filename);
-        result = -1;
-        goto done;
-    }
-    Node *tree = parser_parse(src, len, filename, PARSE_FILE, &err);
-    if (!tree) {
-        syntax_error_raise(&err, filename);
-        result = -1;
-        goto done;
-    }
-    if (ast_dump(tree, out) < 0) {
-        err_set(Exc_RecursionError, "maximum recursion depth exceeded while dumping the AST");
-        result = -1;
-    }
-done:
-    gc_thread_leave(registered);
-    return result;
+    return run_dump(dump_ast, src, len, filename, out);
 }

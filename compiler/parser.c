@@ -206,6 +206,37 @@ static void finish_node(Parser *p, Node *n) {
 static void enter(Parser *p) { if (++p->depth > PARSER_MAX_DEPTH) fail_recursion(p); }
 static void leave(Parser *p) { p->depth--; }
 
+/* The comma-separated lists that make a tuple without brackets (`a, *b`):
+ * called at the comma after `first`, parses further items with `item`
+ * until no comma follows, a trailing comma allowed before a token that
+ * `at_end` accepts. */
+static Node *tuple_after(Parser *p, Node *first, Node *(*item)(Parser *),
+                         bool (*at_end)(Parser *)) {
+    Node *tup = ast_new(N_Tuple, first->line, first->col);
+    nodelist_push(&tup->v.seq.elts, first);
+    while (accept_op(p, T_COMMA)) {
+        if (at_end(p)) break;
+        nodelist_push(&tup->v.seq.elts, item(p));
+    }
+    finish_node(p, tup);
+    return tup;
+}
+
+static bool at_subscript_end(Parser *p) { return at_op(p, T_RSQB); }
+static bool at_colon(Parser *p) { return at_op(p, T_COLON); }
+
+/* Every starred production has this shape: `'*' operand` becomes a
+ * Starred node, anything else is parsed by `otherwise`. */
+static Node *starred_or(Parser *p, Node *(*operand)(Parser *), Node *(*otherwise)(Parser *)) {
+    Token *t = peek(p);
+    if (!tok_is_op(t, T_STAR)) return otherwise(p);
+    p->pos++;
+    Node *s = new_node_at(N_Starred, t);
+    s->v.starred.value = operand(p);
+    finish_node(p, s);
+    return s;
+}
+
 /* ---- forward declarations ---------------------------------------------------- */
 
 static Node *expression(Parser *p);
@@ -1006,14 +1037,7 @@ static Node *primary_trailers(Parser *p, Node *e) {
             s->v.subscript.value = e;
             Node *first = slice_item(p);
             if (at_op(p, T_COMMA)) {
-                Node *tup = ast_new(N_Tuple, first->line, first->col);
-                nodelist_push(&tup->v.seq.elts, first);
-                while (accept_op(p, T_COMMA)) {
-                    if (at_op(p, T_RSQB)) break;
-                    nodelist_push(&tup->v.seq.elts, slice_item(p));
-                }
-                finish_node(p, tup);
-                first = tup;
+                first = tuple_after(p, first, slice_item, at_subscript_end);
             } else if (first->kind == N_Starred) {
                 Node *tup = ast_new(N_Tuple, first->line, first->col);
                 nodelist_push(&tup->v.seq.elts, first);
@@ -1277,30 +1301,13 @@ static Node *named_expression(Parser *p) {
     return e;
 }
 
+/* star_named_expression: '*' bitwise_or | named_expression */
 static Node *star_named_expression(Parser *p) {
-    Token *t = peek(p);
-    if (tok_is_op(t, T_STAR)) {
-        p->pos++;
-        Node *s = new_node_at(N_Starred, t);
-        s->v.starred.value = bitwise_or(p);
-        finish_node(p, s);
-        return s;
-    }
-    return named_expression(p);
+    return starred_or(p, bitwise_or, named_expression);
 }
 
 /* star_expression: '*' bitwise_or | expression */
-static Node *star_expression(Parser *p) {
-    Token *t = peek(p);
-    if (tok_is_op(t, T_STAR)) {
-        p->pos++;
-        Node *s = new_node_at(N_Starred, t);
-        s->v.starred.value = bitwise_or(p);
-        finish_node(p, s);
-        return s;
-    }
-    return expression(p);
-}
+static Node *star_expression(Parser *p) { return starred_or(p, bitwise_or, expression); }
 
 static bool at_expression_end(Parser *p) {
     Token *t = peek(p);
@@ -1323,41 +1330,21 @@ static bool at_expression_end(Parser *p) {
 static Node *star_expressions(Parser *p) {
     Node *first = star_expression(p);
     if (!at_op(p, T_COMMA)) return first;
-    Node *tup = ast_new(N_Tuple, first->line, first->col);
-    nodelist_push(&tup->v.seq.elts, first);
-    while (accept_op(p, T_COMMA)) {
-        if (at_expression_end(p)) break;
-        nodelist_push(&tup->v.seq.elts, star_expression(p));
-    }
-    finish_node(p, tup);
-    return tup;
+    return tuple_after(p, first, star_expression, at_expression_end);
 }
 
 /* Targets for `for`, comprehensions and `with ... as`: star_targets,
  * parsed below the comparison level so that `in` ends them. */
-static Node *star_target(Parser *p) {
-    Token *t = peek(p);
-    if (tok_is_op(t, T_STAR)) {
-        p->pos++;
-        Node *s = new_node_at(N_Starred, t);
-        s->v.starred.value = star_target(p);
-        finish_node(p, s);
-        return s;
-    }
-    return bitwise_or(p);
+static Node *star_target(Parser *p) { return starred_or(p, star_target, bitwise_or); }
+
+static bool at_star_targets_end(Parser *p) {
+    return at_kw(p, "in") || at_op(p, T_EQUAL) || at_op(p, T_COLON) || at_op(p, T_RPAR);
 }
 
 static Node *star_targets_list(Parser *p) {
     Node *first = star_target(p);
     if (!at_op(p, T_COMMA)) return first;
-    Node *tup = ast_new(N_Tuple, first->line, first->col);
-    nodelist_push(&tup->v.seq.elts, first);
-    while (accept_op(p, T_COMMA)) {
-        if (at_kw(p, "in") || at_op(p, T_EQUAL) || at_op(p, T_COLON) || at_op(p, T_RPAR)) break;
-        nodelist_push(&tup->v.seq.elts, star_target(p));
-    }
-    finish_node(p, tup);
-    return tup;
+    return tuple_after(p, first, star_target, at_star_targets_end);
 }
 
 static Node *yield_expr(Parser *p) {
@@ -2267,14 +2254,7 @@ static Node *match_stmt(Parser *p, Token *kw) {
     /* subject_expr: star_named_expression ',' ... | named_expression */
     Node *first = star_named_expression(p);
     if (at_op(p, T_COMMA)) {
-        Node *tup = ast_new(N_Tuple, first->line, first->col);
-        nodelist_push(&tup->v.seq.elts, first);
-        while (accept_op(p, T_COMMA)) {
-            if (at_op(p, T_COLON)) break;
-            nodelist_push(&tup->v.seq.elts, star_named_expression(p));
-        }
-        finish_node(p, tup);
-        first = tup;
+        first = tuple_after(p, first, star_named_expression, at_colon);
     } else if (first->kind == N_Starred) {
         FAIL_NODE(p, first, "cannot use starred expression here");
     }

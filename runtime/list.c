@@ -893,43 +893,29 @@ static const MethodDef list_methods[] = {
 
 /* ---- iterators ---- */
 
-static Object *list_iter(Object *self) {
-    ListIterObject *it = (ListIterObject *)obj_alloc(&ListIterType, sizeof(ListIterObject));
-    it->seq = (ListObject *)NEWREF(self);
-    it->index = 0;
+static Object *new_listiter(TypeObject *type, Object *list, size_t index) {
+    ListIterObject *it = (ListIterObject *)obj_alloc(type, sizeof(ListIterObject));
+    it->seq = (ListObject *)NEWREF(list);
+    it->index = index;
     return (Object *)it;
 }
 
-static Object *listiter_next(Object *self) {
-    ListIterObject *it = (ListIterObject *)self;
-    ListObject *seq = it->seq;
-    if (!seq) return NULL;
-    OBJ_LOCK(seq);
-    if (it->index < seq->size) {
-        Object *v = NEWREF(seq->items[it->index++]);
-        OBJ_UNLOCK(seq);
-        return v;
-    }
-    OBJ_UNLOCK(seq);
-    it->seq = NULL;
-    DECREF(seq);
-    return NULL;
-}
+static Object *list_iter(Object *self) { return new_listiter(&ListIterType, self, 0); }
 
 static Object *list_reversed_iter(Object *self) {
-    ListIterObject *it = (ListIterObject *)obj_alloc(&ListRevIterType, sizeof(ListIterObject));
-    it->seq = (ListObject *)NEWREF(self);
-    it->index = list_len(self);
-    return (Object *)it;
+    return new_listiter(&ListRevIterType, self, list_len(self));
 }
 
-static Object *listreviter_next(Object *self) {
-    ListIterObject *it = (ListIterObject *)self;
+/* One step of a forward or a reverse iterator: the next item, or NULL at
+ * the end, where the iterator lets go of the list. Index and size are read
+ * under the list's lock, since another thread may shrink it meanwhile. */
+static inline Object *listiter_step(ListIterObject *it, bool forward) {
     ListObject *seq = it->seq;
     if (!seq) return NULL;
     OBJ_LOCK(seq);
-    if (it->index > 0 && it->index <= seq->size) {
-        Object *v = NEWREF(seq->items[--it->index]);
+    bool more = forward ? it->index < seq->size : it->index > 0 && it->index <= seq->size;
+    if (more) {
+        Object *v = NEWREF(seq->items[forward ? it->index++ : --it->index]);
         OBJ_UNLOCK(seq);
         return v;
     }
@@ -937,6 +923,12 @@ static Object *listreviter_next(Object *self) {
     it->seq = NULL;
     DECREF(seq);
     return NULL;
+}
+
+static Object *listiter_next(Object *self) { return listiter_step((ListIterObject *)self, true); }
+
+static Object *listreviter_next(Object *self) {
+    return listiter_step((ListIterObject *)self, false);
 }
 
 static Object *iter_self(Object *self) { return NEWREF(self); }

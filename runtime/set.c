@@ -802,12 +802,17 @@ METHOD(set_copy_m) {
     return set_copy(S(self));
 }
 
-METHOD(set_update_m) {
-    if (arg_no_kw("update", kwnames) < 0) return NULL;
+/* The in-place methods taking any number of iterables (update,
+ * difference_update): apply `op` to self with each in turn. */
+static Object *apply_each(Object *self, Object *const *args, size_t nargs, Object *kwnames,
+                          const char *name, int (*op)(SetObject *, Object *)) {
+    if (arg_no_kw(name, kwnames) < 0) return NULL;
     for (size_t i = 0; i < nargs; i++)
-        if (update_internal(S(self), args[i]) < 0) return NULL;
+        if (op(S(self), args[i]) < 0) return NULL;
     RETURN_NONE;
 }
+
+METHOD(set_update_m) { return apply_each(self, args, nargs, kwnames, "update", update_internal); }
 
 METHOD(set_union_m) {
     if (arg_no_kw("union", kwnames) < 0) return NULL;
@@ -852,10 +857,7 @@ METHOD(set_difference_m) {
 }
 
 METHOD(set_difference_update_m) {
-    if (arg_no_kw("difference_update", kwnames) < 0) return NULL;
-    for (size_t i = 0; i < nargs; i++)
-        if (difference_update_one(S(self), args[i]) < 0) return NULL;
-    RETURN_NONE;
+    return apply_each(self, args, nargs, kwnames, "difference_update", difference_update_one);
 }
 
 METHOD(set_symmetric_difference_m) {

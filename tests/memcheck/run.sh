@@ -93,6 +93,18 @@ for f in "$LOGS"/*; do
     echo "---- $f"
     head -n 60 "$f"
 done
+# UBSan combined with ASan writes its reports to stderr whatever log_path
+# says; run_lang.sh keeps each test's stderr, so look there too.
+for b in $builds; do
+    for f in build/test-results/$b/*.err; do
+        [ -f "$f" ] || continue
+        if grep -q -E 'runtime error:|ERROR: AddressSanitizer|ERROR: LeakSanitizer|^==[0-9]+== (Invalid|Conditional|Use of uninit|Syscall param|Mismatched|Source and destination)' "$f"; then
+            found=1
+            echo "---- $f"
+            grep -E -A25 'runtime error:|ERROR: AddressSanitizer|^==[0-9]+== ' "$f" | head -n 40
+        fi
+    done
+done
 if [ "$found" = 1 ]; then
     status=1
 else
