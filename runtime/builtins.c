@@ -431,7 +431,13 @@ BUILTIN(b_round) {
         double v = float_value(x);
         if (!nd) return int_from_double(rint(v));
         int64_t n = obj_as_index(nd);
-        if (n == -1 && err_occurred()) return NULL;
+        if (n == -1 && err_occurred()) {
+            /* CPython clamps ndigits to its ssize_t range for floats; any
+             * |n| past 400 rounds the same (no digits beyond, or zero). */
+            if (!err_matches(Exc_OverflowError)) return NULL;
+            err_clear();
+            n = int_sign(nd) > 0 ? 400 : -400;
+        }
         return round_double(v, n);
     }
     if (IS_TYPE(x, IntType) || IS_TYPE(x, BoolType)) {
@@ -606,7 +612,8 @@ BUILTIN(b_callable) {
 
 static int check_attr_name(const char *fname, Object *name) {
     if (STR_CHECK(name)) return 0;
-    err_format(Exc_TypeError, "%s(): attribute name must be string, not '%T'", fname, name);
+    (void)fname;   /* CPython 3.11 names no function here */
+    err_format(Exc_TypeError, "attribute name must be string, not '%T'", name);
     return -1;
 }
 

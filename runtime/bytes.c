@@ -135,6 +135,9 @@ Object *buf_repeat(Object *self, Object *n) {
     int64_t k = obj_as_index(n);
     if (k == -1 && err_occurred()) return NULL;
     if (k <= 0 || size == 0) return make_like(self, "", 0);
+    /* CPython: bytes past its ssize_t is OverflowError, bytearray MemoryError */
+    if ((uint64_t)k > (uint64_t)INT64_MAX / size && BYTES_CHECK(self))
+        return err_set(Exc_OverflowError, "repeated bytes are too long");
     if ((uint64_t)k > (SIZE_MAX / 4) / size || mem_check_size(size, (size_t)k) < 0)
         return err_no_memory();
     char *tmp = mem_alloc(size * k);

@@ -1110,6 +1110,19 @@ typedef struct DictViewObject {
 
 #define VIEW_DICT(o) (((DictViewObject *)(o))->dict)
 
+int dict_snapshot_list(Object *o, Object **out) {
+    TypeObject *t = TYPE(o);
+    Object *d;
+    int want;
+    if (t == &DictType) { d = o; want = WANT_KEYS; }
+    else if (t == &DictKeysType) { d = VIEW_DICT(o); want = WANT_KEYS; }
+    else if (t == &DictValuesType) { d = VIEW_DICT(o); want = WANT_VALUES; }
+    else if (t == &DictItemsType) { d = VIEW_DICT(o); want = WANT_ITEMS; }
+    else return 0;
+    *out = entries_to_list(D(d), want);
+    return *out ? 1 : -1;
+}
+
 static Object *dict_view_new(Object *d, TypeObject *type) {
     DictViewObject *v = (DictViewObject *)obj_alloc(type, sizeof(DictViewObject));
     v->dict = NEWREF(d);

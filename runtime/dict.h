@@ -42,6 +42,11 @@ bool dict_next(Object *d, size_t *pos, Object **key, Object **value);
 Object *dict_keys_list(Object *d);
 Object *dict_values_list(Object *d);
 Object *dict_items_list(Object *d);   /* list of (k, v) tuples */
+/* list(o) for an exact dict or a keys/values/items view: 1 and *out a new
+ * list copied under the dict's one lock (an atomic snapshot, as CPython's
+ * list(d) even while other threads mutate d); 0 if o is none of those;
+ * -1 on error. */
+int dict_snapshot_list(Object *o, Object **out);
 int dict_update(Object *d, Object *other);       /* mapping or iterable of pairs */
 int dict_merge(Object *d, Object *other, bool override);
 Object *dict_copy(Object *d);

@@ -209,6 +209,14 @@ static size_t utf8_count_chars(const char *s, size_t n) {
     return chars;
 }
 
+/* A SyntaxError position field as a C long; -1 when it does not fit (as
+ * CPython's PyLong_AsLongAndOverflow), never leaving an error set. */
+static long int_field_as_long(Object *v) {
+    int64_t n = int_as_i64(v);
+    if (n == -1 && err_occurred()) err_clear();
+    return (long)n;
+}
+
 /* The "  File ..., line N" / text / caret block of a SyntaxError. */
 static void print_syntax_error_location(Object *exc, FILE *out) {
     Object *fn = dict_attr(exc, "filename");
@@ -218,7 +226,7 @@ static void print_syntax_error_location(Object *exc, FILE *out) {
     Object *end_line = dict_attr(exc, "end_lineno");
     Object *end_off = dict_attr(exc, "end_offset");
     if (!fn || !STR_CHECK(fn)) return;
-    long lineno = line && INT_CHECK(line) ? (long)int_as_i64(line) : 0;
+    long lineno = line && INT_CHECK(line) ? int_field_as_long(line) : 0;
     fprintf(out, "  File \"%s\", line %ld\n", str_data(fn), lineno);
     if (!text || !STR_CHECK(text)) return;
     const char *t = str_data(text);
@@ -229,7 +237,7 @@ static void print_syntax_error_location(Object *exc, FILE *out) {
     while (end > lead && (t[end - 1] == '\n' || t[end - 1] == '\r' || t[end - 1] == ' '))
         end--;
     fprintf(out, "    %.*s\n", (int)(end - lead), t + lead);
-    long col = off && INT_CHECK(off) ? (long)int_as_i64(off) : 0;
+    long col = off && INT_CHECK(off) ? int_field_as_long(off) : 0;
     /* As CPython: no caret when the column falls in the stripped indent. */
     if (col <= 0 || col - 1 < (long)lead) return;
     /* The offset counts characters from 1; convert to a display column in
@@ -246,8 +254,8 @@ static void print_syntax_error_location(Object *exc, FILE *out) {
      * end is unknown or not after the start); an error spanning lines is
      * underlined to the end of the first line's text. */
     long ncarets = 1;
-    long end_col = end_off && INT_CHECK(end_off) ? (long)int_as_i64(end_off) : -1;
-    long end_lineno = end_line && INT_CHECK(end_line) ? (long)int_as_i64(end_line) : lineno;
+    long end_col = end_off && INT_CHECK(end_off) ? int_field_as_long(end_off) : -1;
+    long end_lineno = end_line && INT_CHECK(end_line) ? int_field_as_long(end_line) : lineno;
     if (end_col > 0 && end_lineno > lineno) end_col = (long)utf8_count_chars(t, len);
     if (end_col > col && end_lineno >= lineno) {
         long line_chars = (long)utf8_count_chars(t, len);

@@ -495,6 +495,11 @@ static Object *syntaxerror_str(Object *self) {
             base = slash ? slash + 1 : str_data(fn);
         }
         bool have_line = INT_CHECK(line);
+        /* CPython prints the line as a C long, -1 when it does not fit. */
+        if (have_line && int_as_i64(line) == -1 && err_occurred()) {
+            err_clear();
+            SETREF(line, int_from_i64(-1));   /* a small int: never fails */
+        }
         if (base && have_line) r = str_format("%U (%s, line %S)", msgstr, base, line);
         else if (base) r = str_format("%U (%s)", msgstr, base);
         else if (have_line) r = str_format("%U (line %S)", msgstr, line);
@@ -510,6 +515,14 @@ static int unicodeerror_init(Object *self, Object *const *args, size_t nargs,
                              Object *kwnames) {
     if (base_init(self, args, nargs, kwnames) < 0) return -1;
     if (nargs != 5) return 0;
+    /* CPython reads start and end as C ssize_t at construction. */
+    for (int i = 2; i < 4; i++) {
+        if (INT_CHECK(args[i]) && int_as_i64(args[i]) == -1 && err_occurred()) {
+            err_clear();
+            err_set(Exc_OverflowError, "Python int too large to convert to C ssize_t");
+            return -1;
+        }
+    }
     static const char *const fields[] = {"encoding", "object", "start", "end", "reason"};
     for (int i = 0; i < 5; i++)
         if (exc_dict_set(self, fields[i], args[i]) < 0) return -1;
@@ -525,6 +538,10 @@ static Object *unicodeerror_str(Object *self) {
     bool decode = type_is_subtype(TYPE(self), Exc_UnicodeDecodeError);
     if (!INT_CHECK(start) || !INT_CHECK(end)) return base_str(self);
     int64_t s = int_as_i64(start), e = int_as_i64(end);
+    if (err_occurred()) {   /* args replaced after construction by huge ints */
+        err_clear();
+        return base_str(self);
+    }
     if (decode && BYTES_CHECK(obj) && s >= 0 && (size_t)s < bytes_size(obj)) {
         unsigned char b = (unsigned char)bytes_data(obj)[s];
         if (e == s + 1)

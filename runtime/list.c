@@ -135,6 +135,18 @@ int list_extend(Object *self, Object *iterable) {
         OBJ_UNLOCK(l);
         return 0;
     }
+    /* A dict, dict view, set or frozenset: copied under its one lock, so
+     * list(d) is an atomic snapshot while other threads mutate d (per-item
+     * iteration would raise "changed size during iteration"). */
+    Object *snap;
+    int snapped = dict_snapshot_list(iterable, &snap);
+    if (snapped == 0) snapped = set_snapshot_list(iterable, &snap);
+    if (snapped < 0) return -1;
+    if (snapped > 0) {
+        list_append_array(l, L(snap)->items, L(snap)->size);
+        DECREF(snap);
+        return 0;
+    }
 generic:;
     Object *it = obj_iter(iterable);
     if (!it) return -1;
@@ -636,9 +648,10 @@ METHOD(list_insert_m) {
         return err_format(Exc_TypeError, "'%T' object cannot be interpreted as an integer",
                           args[0]);
     if (r < 0) {
+        /* CPython reads the index as a C ssize_t: no clamping of huge ints. */
         if (!err_matches(Exc_IndexError)) return NULL;
         err_clear();
-        i = int_sign(args[0]) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+        return err_set(Exc_OverflowError, "Python int too large to convert to C ssize_t");
     }
     ListObject *l = L(self);
     OBJ_LOCK(l);

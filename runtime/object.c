@@ -914,6 +914,11 @@ Object *obj_to_list(Object *iterable) {
     }
     if (IS_TYPE(iterable, TupleType))
         return list_from_array(tuple_items(iterable), tuple_size(iterable));
+    /* dicts, dict views and sets: a snapshot under their lock (list.c) */
+    Object *snap;
+    int snapped = dict_snapshot_list(iterable, &snap);
+    if (snapped == 0) snapped = set_snapshot_list(iterable, &snap);
+    if (snapped != 0) return snapped > 0 ? snap : NULL;
     Object *l = list_new(0);
     if (!l) return NULL;
     if (list_extend(l, iterable) < 0) { DECREF(l); return NULL; }

@@ -287,6 +287,21 @@ static void free_snapshot(SetEntry *s, size_t n) {
     mem_free(s);
 }
 
+int set_snapshot_list(Object *o, Object **out) {
+    if (!IS_TYPE(o, SetType) && !IS_TYPE(o, FrozenSetType)) return 0;
+    size_t n;
+    SetEntry *s = snapshot(S(o), &n);
+    Object *l = list_new(n);
+    if (l) {
+        for (size_t i = 0; i < n; i++) list_set_init(l, i, s[i].key);   /* moves the ref */
+        mem_free(s);
+    } else {
+        free_snapshot(s, n);
+    }
+    *out = l;
+    return l ? 1 : -1;
+}
+
 /* ---- building ---- */
 
 static SetObject *alloc_set(TypeObject *type) {
@@ -343,8 +358,10 @@ static int set_merge(SetObject *so, SetObject *other) {
 
 static int update_internal(SetObject *so, Object *other) {
     if (ANYSET_CHECK(other)) return set_merge(so, S(other));
-    if (IS_TYPE(other, DictType)) {
-        Object *keys = dict_keys_list(other);
+    Object *keys;
+    int snap = dict_snapshot_list(other, &keys);   /* dict or dict view */
+    if (snap < 0) return -1;
+    if (snap > 0) {
         size_t n = list_size(keys);
         OBJ_LOCK(so);
         if ((so->fill + n) * 5 >= so->mask * 3) table_resize_locked(so, (so->used + n) * 2);

@@ -14,6 +14,10 @@ int set_contains(Object *s, Object *key);
 int64_t set_size(Object *s);
 /* Iterate: borrowed keys; false when done. */
 bool set_next(Object *s, size_t *pos, Object **key, int64_t *hash);
+/* list(o) for an exact set or frozenset: 1 and *out a new list copied under
+ * the set's lock (an atomic snapshot under concurrent mutation); 0 if o is
+ * neither; -1 on error. */
+int set_snapshot_list(Object *o, Object **out);
 extern TypeObject SetIterType;
 
 #endif

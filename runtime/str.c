@@ -525,8 +525,9 @@ static Object *str_repeat(Object *s, int64_t n) {
     if (n <= 0 || str_size(s) == 0) return str_empty();
     if (n == 1 && IS_TYPE(s, StrType)) return NEWREF(s);
     size_t sz = str_size(s);
-    if ((uint64_t)n > (SIZE_MAX / 2) / sz || mem_check_size(sz, (size_t)n) < 0)
-        return err_no_memory();
+    if ((uint64_t)n > (uint64_t)INT64_MAX / sz)
+        return err_set(Exc_OverflowError, "repeated string is too long");
+    if (mem_check_size(sz, (size_t)n) < 0) return NULL;
     StrObject *r = (StrObject *)str_new_raw(sz * n);
     if (sz == 1) memset(r->data, str_data(s)[0], n);
     else {

@@ -58,8 +58,8 @@ int format_spec_parse(Object *spec, FormatSpec *f) {
     if (s < end && *s >= '0' && *s <= '9') {
         int64_t w = 0;
         while (s < end && *s >= '0' && *s <= '9') {
+            if (w > (INT64_MAX - 9) / 10) { err_set(Exc_ValueError, "Too many decimal digits in format string"); return -1; }
             w = w * 10 + (*s++ - '0');
-            if (w > (int64_t)1 << 40) { err_set(Exc_ValueError, "Too many decimal digits in format string"); return -1; }
         }
         if (mem_check_size((size_t)w, 1) < 0) return -1;
         f->width = w;
@@ -73,8 +73,8 @@ int format_spec_parse(Object *spec, FormatSpec *f) {
         if (s >= end || *s < '0' || *s > '9') { err_set(Exc_ValueError, "Format specifier missing precision"); return -1; }
         int64_t p = 0;
         while (s < end && *s >= '0' && *s <= '9') {
+            if (p > (INT64_MAX - 9) / 10) { err_set(Exc_ValueError, "Too many decimal digits in format string"); return -1; }
             p = p * 10 + (*s++ - '0');
-            if (p > (int64_t)1 << 40) { err_set(Exc_ValueError, "Too many decimal digits in format string"); return -1; }
         }
         f->precision = p;
     }
@@ -232,6 +232,11 @@ static int format_double_into(StrBuilder *sb, double v, const FormatSpec *f, con
         err_format(Exc_ValueError, "Cannot specify '%c' with 'n'.", f->grouping);
         return -1;
     }
+    /* C formats a double's precision as an int, and so does CPython. */
+    if (prec > INT_MAX) {
+        err_set(Exc_ValueError, "precision too big");
+        return -1;
+    }
     bool neg = signbit(v) && !isnan(v);
     double a = fabs(v);
     StrBuilder body;
@@ -268,10 +273,14 @@ static int format_double_into(StrBuilder *sb, double v, const FormatSpec *f, con
             layout_general(&body, a, prec < 0 ? 6 : (int)prec, f->alternate, false, type == 'G');
         } else {
             char spec[16];
-            int p = prec < 0 ? 6 : (int)(prec > 1000 ? 1000 : prec);
+            int p = prec < 0 ? 6 : (int)prec;
+            /* 'f' of 1e308 has 309 digits before the point */
+            if (mem_check_size((size_t)p + 400, 1) < 0) { sb_free(&body); return -1; }
             snprintf(spec, sizeof spec, "%%%s.*%c", f->alternate ? "#" : "", type);
             int n = snprintf(NULL, 0, spec, p, a);
-            char *t = mem_alloc((size_t)n + 1);
+            if (n < 0) { sb_free(&body); err_no_memory(); return -1; }
+            char *t = mem_alloc_or_raise((size_t)n + 1);
+            if (!t) { sb_free(&body); return -1; }
             snprintf(t, (size_t)n + 1, spec, p, a);
             sb_append(&body, t, (size_t)n);
             mem_free(t);
@@ -459,6 +468,21 @@ static Object *lookup_kw(FormatArgs *fa, const char *name, size_t n) {
     return r;
 }
 
+/* The all-digit field name or index s[0..n) as a number; CPython's limit
+ * is its ssize_t. */
+static int field_number(const char *s, size_t n, int64_t *out) {
+    int64_t v = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (v > (INT64_MAX - 9) / 10) {
+            err_set(Exc_ValueError, "Too many decimal digits in format string");
+            return -1;
+        }
+        v = v * 10 + (s[k] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
 static Object *resolve_field(FormatArgs *fa, const char *s, size_t n) {
     size_t i = 0;
     while (i < n && s[i] != '.' && s[i] != '[') i++;
@@ -475,7 +499,9 @@ static Object *resolve_field(FormatArgs *fa, const char *s, size_t n) {
         if (numeric) {
             if (fa->auto_index > 0) return err_set(Exc_ValueError, "cannot switch from automatic field numbering to manual field specification");
             fa->manual = true;
-            size_t idx = (size_t)strtoull(s, NULL, 10);
+            int64_t number;
+            if (field_number(s, i, &number) < 0) return NULL;
+            size_t idx = (size_t)number;
             if (fa->mapping || idx >= fa->nargs)
                 return err_format(Exc_IndexError, "Replacement index %zu out of range for positional args tuple", idx);
             obj = NEWREF(fa->args[idx]);
@@ -502,7 +528,9 @@ static Object *resolve_field(FormatArgs *fa, const char *s, size_t n) {
             if (i == j) { DECREF(obj); return err_set(Exc_ValueError, "Empty attribute in format string"); }
             bool numeric = true;
             for (size_t k = j; k < i; k++) if (s[k] < '0' || s[k] > '9') numeric = false;
-            Object *key = numeric ? int_from_i64(strtoll(s + j, NULL, 10)) : str_from_utf8_unchecked(s + j, i - j);
+            int64_t number = 0;
+            if (numeric && field_number(s + j, i - j, &number) < 0) { DECREF(obj); return NULL; }
+            Object *key = numeric ? int_from_i64(number) : str_from_utf8_unchecked(s + j, i - j);
             Object *next = obj_getitem(obj, key);
             DECREF(key);
             DECREF(obj);
@@ -698,7 +726,8 @@ Object *str_percent_format(Object *fmt, Object *args) {
                 err_set(Exc_OverflowError, "Python int too large to convert to C ssize_t");
                 goto fail;
             }
-            if (f.width < 0) { left = true; f.width = f.width == INT64_MIN ? INT64_MAX : -f.width; }
+            /* CPython negates the C value: -2**63 stays negative, so no padding. */
+            if (f.width < 0) { left = true; f.width = f.width == INT64_MIN ? 0 : -f.width; }
             if (mem_check_size((size_t)f.width, 1) < 0) { XDECREF(key_value); goto fail; }
             p++;
         } else {
@@ -707,6 +736,7 @@ Object *str_percent_format(Object *fmt, Object *args) {
                 if (f.width > (INT64_MAX - 9) / 10) { XDECREF(key_value); err_set(Exc_ValueError, "width too big"); goto fail; }
                 f.width = f.width * 10 + (*p++ - '0');
             }
+            if (f.width > 0 && mem_check_size((size_t)f.width, 1) < 0) { XDECREF(key_value); goto fail; }
         }
         if (p < end && *p == '.') {
             p++;

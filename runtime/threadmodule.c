@@ -287,6 +287,12 @@ static Object *rlock_acquire_restore(Object *self, Object *const *args, size_t n
     Object *state = args[0];
     if (!TUPLE_CHECK(state) || tuple_size(state) != 2)
         return err_set(Exc_TypeError, "_acquire_restore() argument must be a 2-tuple");
+    for (size_t i = 0; i < 2; i++) {
+        if (!INT_CHECK(tuple_get(state, i)))
+            return err_format(Exc_TypeError,
+                              "_acquire_restore() argument 1, item %zu must be int, not %s", i,
+                              type_name(TYPE(tuple_get(state, i))));
+    }
     int64_t count = int_as_i64(tuple_get(state, 0));
     if (count == -1 && err_occurred()) return NULL;
     int got = sem_acquire_timed(&r->sem, -1);

@@ -370,24 +370,34 @@ static void fixup_one(TypeObject *t) {
     TypeObject *b = t->base;
     Object *v;
 
+    /* Other threads may be calling through these slots while a dunder is
+     * rebound: compute each final value first and store only a change, so
+     * a reader never sees an intermediate value, and rebinding an existing
+     * dunder (the common case) writes nothing at all. */
+#define SET_SLOT(slot, value)                                               \
+    do {                                                                    \
+        __typeof__(t->slot) v_ = (value);                                   \
+        if (t->slot != v_) t->slot = v_;                                    \
+    } while (0)
     /* Start from the solid base's C slots, then install dispatchers. */
 #define PICK(slot, fn, ...)                                                 \
     do {                                                                    \
         static const char *const names_[] = {__VA_ARGS__, NULL};            \
-        t->slot = overrides_any(t, names_) ? fn : (b ? b->slot : NULL);     \
+        SET_SLOT(slot, overrides_any(t, names_) ? fn : (b ? b->slot : NULL)); \
     } while (0)
 
     PICK(repr, slot_repr, "__repr__");
     PICK(str, slot_str, "__str__");
     PICK(richcompare, slot_richcompare, "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
          "__ge__");
-    if (overrides(t, "__hash__", &v)) t->hash = v == OBJ_NONE ? hash_not_implemented : slot_hash;
-    else t->hash = b ? b->hash : NULL;
+    int64_t (*hash)(Object *);
+    if (overrides(t, "__hash__", &v)) hash = v == OBJ_NONE ? hash_not_implemented : slot_hash;
+    else hash = b ? b->hash : NULL;
     XDECREF(v);
-    if (!t->hash) t->hash = hash_not_implemented;
+    SET_SLOT(hash, hash ? hash : hash_not_implemented);
     bool has_ga = overrides(t, "__getattribute__", NULL);
-    if (has_ga || overrides(t, "__getattr__", NULL)) t->getattr = slot_getattr_hook;
-    else t->getattr = b ? b->getattr : NULL;
+    if (has_ga || overrides(t, "__getattr__", NULL)) SET_SLOT(getattr, slot_getattr_hook);
+    else SET_SLOT(getattr, b ? b->getattr : NULL);
     PICK(setattr, slot_setattr, "__setattr__", "__delattr__");
     PICK(call, slot_call, "__call__");
     PICK(bool_, slot_bool, "__bool__");
@@ -396,12 +406,12 @@ static void fixup_one(TypeObject *t) {
         for (int op = 0; op < BINOP_COUNT_ && !any; op++)
             for (int form = 0; form < 3 && !any; form++)
                 any = overrides(t, binop_names[op][form], NULL);
-        t->binop = any ? slot_binop : (b ? b->binop : NULL);
+        SET_SLOT(binop, any ? slot_binop : (b ? b->binop : NULL));
     }
     {
         bool any = false;
         for (int op = 0; op < UNOP_COUNT_ && !any; op++) any = overrides(t, unary_names[op], NULL);
-        t->unaryop = any ? slot_unaryop : (b ? b->unaryop : NULL);
+        SET_SLOT(unaryop, any ? slot_unaryop : (b ? b->unaryop : NULL));
     }
     PICK(len, slot_len, "__len__");
     PICK(getitem, slot_getitem, "__getitem__");
@@ -412,11 +422,12 @@ static void fixup_one(TypeObject *t) {
     PICK(descr_get, slot_descr_get, "__get__");
     PICK(descr_set, slot_descr_set, "__set__", "__delete__");
     PICK(init, slot_init, "__init__");
-    if (overrides(t, "__del__", NULL)) t->flags |= TPFLAG_HAS_DEL;
-    else t->flags &= ~TPFLAG_HAS_DEL;
-    if (overrides(t, "__new__", &v) && !is_builtin_new(v)) t->new_ = slot_new;
-    else t->new_ = b ? b->new_ : NULL;
+    if (overrides(t, "__del__", NULL)) SET_SLOT(flags, t->flags | TPFLAG_HAS_DEL);
+    else SET_SLOT(flags, t->flags & ~TPFLAG_HAS_DEL);
+    if (overrides(t, "__new__", &v) && !is_builtin_new(v)) SET_SLOT(new_, slot_new);
+    else SET_SLOT(new_, b ? b->new_ : NULL);
     XDECREF(v);
+#undef SET_SLOT
 #undef PICK
 }
 

@@ -240,8 +240,12 @@ def python_hangs(path, timeout, cwd):
         return True
 
 
-def verdict(rc, path, timeout, cwd):
+def verdict(rc, err, path, timeout, cwd):
     """None when this outcome is acceptable, else a description."""
+    # An uncaught KeyboardInterrupt ends the process with SIGINT's status,
+    # as in CPython: the program asked for it.
+    if rc in (130, -2) and err.rstrip().endswith(b"KeyboardInterrupt"):
+        return None
     if rc == "timeout":
         if python_hangs(path, timeout, cwd):
             return None
@@ -328,7 +332,7 @@ def main():
                 skipped += 1
                 continue
             runs += 1
-            why = verdict(rc, paths[i], args.timeout, work)
+            why = verdict(rc, err, paths[i], args.timeout, work)
             if why:
                 failures.append((i, binary, why, err))
 
