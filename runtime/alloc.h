@@ -55,8 +55,13 @@ static inline size_t alloc_usable_size(void *p) { return malloc_usable_size(p); 
  * of align. For per-thread records that must not share a cache line. */
 static inline void *alloc_zalloc_aligned(size_t n, size_t align) {
     n = (n + align - 1) & ~(align - 1);
-    void *p = aligned_alloc(align, n);
-    if (p) memset(p, 0, n);
+    /* posix_memalign, not aligned_alloc: valgrind's replacement of the
+     * malloc family (also in libmimalloc, which exports it) covers
+     * posix_memalign but not aligned_alloc, and a block from the real
+     * aligned_alloc freed through valgrind's free is an "invalid free". */
+    void *p = NULL;
+    if (posix_memalign(&p, align < sizeof(void *) ? sizeof(void *) : align, n) != 0) return NULL;
+    memset(p, 0, n);
     return p;
 }
 
