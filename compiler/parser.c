@@ -2038,20 +2038,24 @@ static Node *name_or_attr(Parser *p) {
     return e;
 }
 
+/* `*name`, `*_` or a plain pattern: one item of a sequence pattern.
+ * *starred (if given) says which it was. */
+static Node *maybe_star_pattern(Parser *p, bool *starred) {
+    Token *t = peek(p);
+    bool star = accept_op(p, T_STAR);
+    if (starred) *starred = star;
+    if (!star) return pattern(p);
+    Node *item = pattern_node(N_MatchStar, t);
+    if (at_soft_name(p, "_")) p->pos++;
+    else item->v.match_as.name = capture_target(p);
+    finish_node(p, item);
+    return item;
+}
+
 /* A sequence of patterns up to `closer` (']' or ')'); star patterns allowed. */
 static void sequence_items(Parser *p, OpToken closer, Node *seq) {
     while (!at_op(p, closer)) {
-        Token *t = peek(p);
-        Node *item;
-        if (accept_op(p, T_STAR)) {
-            item = pattern_node(N_MatchStar, t);
-            if (at_soft_name(p, "_")) p->pos++;
-            else item->v.match_as.name = capture_target(p);
-            finish_node(p, item);
-        } else {
-            item = pattern(p);
-        }
-        nodelist_push(&seq->v.match_seq.patterns, item);
+        nodelist_push(&seq->v.match_seq.patterns, maybe_star_pattern(p, NULL));
         if (!accept_op(p, T_COMMA)) break;
     }
     expect_op(p, closer, NULL);
@@ -2156,18 +2160,8 @@ static Node *closed_pattern(Parser *p) {
             result = pattern_node(N_MatchSequence, t);
         } else {
             /* a group `(p)` or a tuple `(p,)` / `(p, q)` / `(*r,)` */
-            Node *first;
-            Token *ft = peek(p);
-            bool starred = false;
-            if (accept_op(p, T_STAR)) {
-                first = pattern_node(N_MatchStar, ft);
-                if (at_soft_name(p, "_")) p->pos++;
-                else first->v.match_as.name = capture_target(p);
-                finish_node(p, first);
-                starred = true;
-            } else {
-                first = pattern(p);
-            }
+            bool starred;
+            Node *first = maybe_star_pattern(p, &starred);
             if (!starred && accept_op(p, T_RPAR)) {
                 result = first;
             } else {
@@ -2183,8 +2177,7 @@ static Node *closed_pattern(Parser *p) {
     } else {
         fail_invalid_syntax(p);
     }
-    if (result->kind != N_MatchClass && result->kind != N_MatchAs) finish_node(p, result);
-    else if (result->kind == N_MatchAs) finish_node(p, result);
+    if (result->kind != N_MatchClass) finish_node(p, result);
     leave(p);
     return result;
 }
@@ -2218,32 +2211,14 @@ static Node *pattern(Parser *p) {
 /* patterns: an open sequence `a, *b` (a tuple-like sequence) or one pattern */
 static Node *case_patterns(Parser *p) {
     Token *t = peek(p);
-    Node *first;
-    bool starred = false;
-    if (accept_op(p, T_STAR)) {
-        first = pattern_node(N_MatchStar, t);
-        if (at_soft_name(p, "_")) p->pos++;
-        else first->v.match_as.name = capture_target(p);
-        finish_node(p, first);
-        starred = true;
-    } else {
-        first = pattern(p);
-    }
+    bool starred;
+    Node *first = maybe_star_pattern(p, &starred);
     if (!starred && !at_op(p, T_COMMA)) return first;
     Node *seq = pattern_node(N_MatchSequence, t);
     nodelist_push(&seq->v.match_seq.patterns, first);
     while (accept_op(p, T_COMMA)) {
         if (at_op(p, T_COLON) || at_kw(p, "if")) break;
-        Token *it = peek(p);
-        if (accept_op(p, T_STAR)) {
-            Node *star = pattern_node(N_MatchStar, it);
-            if (at_soft_name(p, "_")) p->pos++;
-            else star->v.match_as.name = capture_target(p);
-            finish_node(p, star);
-            nodelist_push(&seq->v.match_seq.patterns, star);
-        } else {
-            nodelist_push(&seq->v.match_seq.patterns, pattern(p));
-        }
+        nodelist_push(&seq->v.match_seq.patterns, maybe_star_pattern(p, NULL));
     }
     finish_node(p, seq);
     return seq;
