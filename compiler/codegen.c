@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "codegen.h"
+#include "borrow.h"
 #include "scratch.h"
 #include "gilt.h"
 #include "opcodes.h"
@@ -412,6 +413,7 @@ static Object *finish_unit(Compiler *c, const char *name, const char *qualname, 
         if (target < 0) cg_error(c, u->line, 0, "internal compiler error: unbound label");
         u->code[pos] = INSTR(INSTR_OP(w), (unsigned)target);
     }
+    borrow_operands(u->code, (size_t)u->ncode);
     CodeSpec spec;
     memset(&spec, 0, sizeof spec);
     spec.code = u->code;

@@ -24,8 +24,8 @@
  * leaves the table; an object it still owns is merged on the spot by the
  * non-owner whose decrement would have queued it (its local count can no
  * longer change, and the bucket mutex orders us after the owner's last
- * store). Objects allocated before any thread registered have ob_tid 0 and
- * are treated the same way.
+ * store). Objects allocated before their thread registered carry
+ * BRC_TID_UNREGISTERED and are treated the same way.
  *
  * The GIL build has no shared counts: only thread ids and empty stats.
  */
@@ -40,10 +40,14 @@ static uintptr_t brc_next_tid = 1;       /* atomic; 0 means "no owner" */
 
 #if GILT_FT
 
-_Thread_local uintptr_t brc_current_tid;
-
-/* An id no object is ever owned by: used after a thread unregisters. */
+/* Ids no live thread has: a thread runs with BRC_TID_UNREGISTERED until it
+ * registers and with BRC_TID_DETACHED after it unregisters. Neither is 0,
+ * the id of immortal and merged objects, which refcount.h relies on: no
+ * thread may ever take the owner's fast path on them. */
+#define BRC_TID_UNREGISTERED (UINTPTR_MAX - 1)
 #define BRC_TID_DETACHED UINTPTR_MAX
+
+_Thread_local uintptr_t brc_current_tid = BRC_TID_UNREGISTERED;
 #define BRC_BUCKETS 64
 
 typedef struct BrcThread {

@@ -14,7 +14,8 @@
  * merge state, the count lives above them and may go negative). A non-owner
  * whose decrement drives the shared count negative queues the object for its
  * owner (runtime/brc.c), which merges the two counts at its next safe point.
- * Immortal objects have ob_ref_local == UINT32_MAX and are never counted.
+ * Immortal objects have ob_ref_local == UINT32_MAX and ob_tid == 0 and are
+ * never counted.
  */
 #ifndef GILT_REFCOUNT_H
 #define GILT_REFCOUNT_H
@@ -74,38 +75,49 @@ RC_INLINE bool obj_is_immortal(const void *p) {
            == REFCNT_IMMORTAL_LOCAL;
 }
 
+/* The owner test comes first: it is the common case, and it alone decides
+ * the fast path. An immortal object never passes it, because immortal
+ * objects have ob_tid 0 (OBJECT_HEAD_INIT, obj_make_immortal) and no thread
+ * ever runs with id 0 (brc.c starts every thread at BRC_TID_UNREGISTERED
+ * until it registers). So the owner's increment is load, compare, add —
+ * no immortality test — and only non-owners look at ob_ref_local to skip
+ * immortals. ob_tid is read with a relaxed atomic load, as a merge may set
+ * it to 0 while a non-owner reads it (either value sends a non-owner the
+ * shared way). */
+RC_INLINE bool obj_owned_by_me_(const RcHeader_ *o) {
+    return __builtin_expect(__atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid, 1);
+}
+
 RC_INLINE void INCREF_(void *p) {
     RcHeader_ *o = p;
-    uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
-    if (local == REFCNT_IMMORTAL_LOCAL) return;
-    /* expect the owner: keeps its path straight-line (no jump and back) */
-    /* ob_tid: relaxed atomic, as the owner's merge sets it to 0 while we
-     * may be reading it (either value sends a non-owner the shared way) */
-    if (__builtin_expect(__atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid, 1))
+    if (obj_owned_by_me_(o)) {
+        uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
         __atomic_store_n(&o->ob_ref_local, local + 1, __ATOMIC_RELAXED);
-    else
+    } else if (!obj_is_immortal(o)) {
         __atomic_fetch_add(&o->ob_ref_shared, (intptr_t)1 << BRC_SHARED_SHIFT,
                            __ATOMIC_RELAXED);
+    }
 }
 
 RC_INLINE void DECREF_(void *p) {
     RcHeader_ *o = p;
-    uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED);
-    if (local == REFCNT_IMMORTAL_LOCAL) return;
-    if (__builtin_expect(__atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid, 1)) {
-        local--;
+    if (obj_owned_by_me_(o)) {
+        uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) - 1;
         __atomic_store_n(&o->ob_ref_local, local, __ATOMIC_RELAXED);
         if (local == 0) brc_merge_zero((struct Object *)o);
-    } else {
+    } else if (!obj_is_immortal(o)) {
         brc_decref_shared((struct Object *)o);
     }
 }
 
-/* Make an object immortal: it is never counted or freed afterwards. */
+/* Make an object immortal: it is never counted or freed afterwards. It
+ * loses its owner (ob_tid 0), which keeps it off every owner's fast path.
+ * Called by the owner, or before any other thread can see the object. */
 static inline void obj_make_immortal(void *p) {
     RcHeader_ *o = p;
     __atomic_store_n(&o->ob_ref_local, REFCNT_IMMORTAL_LOCAL, __ATOMIC_RELAXED);
     __atomic_store_n(&o->ob_ref_shared, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&o->ob_tid, 0, __ATOMIC_RELAXED);
 }
 
 /* Total count, for sys.getrefcount and tests (approximate under races). */

@@ -91,7 +91,7 @@ static bool operand_text(CodeObject *co, int op, uint32_t arg, StrBuilder *sb) {
 void dis_instruction(CodeObject *co, uint32_t offset, int lineno, bool is_target, FILE *out) {
     uint32_t word = co->code[offset];
     int op = (int)INSTR_OP(word);
-    uint32_t arg = INSTR_ARG(word);
+    uint32_t arg = op < OP_COUNT_ ? instr_plain_arg(op, INSTR_ARG(word)) : INSTR_ARG(word);
     char linebuf[16];
     if (lineno >= 0) snprintf(linebuf, sizeof linebuf, "%3d", lineno);
     else strcpy(linebuf, "   ");

@@ -882,6 +882,18 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
 
 #define JUMP_TO(target) (ip = co->code + (target))
 
+/* Borrowed operands (compiler/borrow.c, vm/opcodes.h). A consumer splits its
+ * operand into the flags and the real operand, drops only the operands it
+ * owns, and before failing clears the stack slot (depth 1 = top) of a
+ * borrowed operand still there, so the unwinder does not drop it. */
+#define TAKE_BORROW_FLAGS()                                            \
+    const uint32_t borrow = oparg & ARG_BORROW_MASK;                   \
+    oparg &= ~ARG_BORROW_MASK
+#define DROP_OPERAND(v, flag) \
+    do { if (!(borrow & (flag))) DECREF(v); } while (0)
+#define CLEAR_BORROWED_SLOT(depth, flag) \
+    do { if (borrow & (flag)) sp[-(depth)] = NULL; } while (0)
+
 static Object *eval_frame(ThreadState *ts, Frame *entry, int throwflag) {
 #if USE_COMPUTED_GOTO
     static void *const dispatch_table[] = {
@@ -1002,6 +1014,26 @@ trace_hook:
         }
         INCREF(v);
         PUSH(v);
+        DISPATCH();
+    }
+
+    /* Borrowed operands (compiler/borrow.c): the next instruction consumes
+     * the value and knows not to drop it. */
+    TARGET(LOAD_FAST_BORROW) {
+        Object *v = locals[oparg & ~ARG_BORROW_NOS];
+        if (UNLIKELY(!v)) {
+            /* the value below is borrowed for the same consumer: the
+             * unwinder must not drop it */
+            if (oparg & ARG_BORROW_NOS) sp[-1] = NULL;
+            raise_unbound_local(local_name(co, oparg & ~ARG_BORROW_NOS));
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST_BORROW) {
+        PUSH(consts[oparg]);
         DISPATCH();
     }
 
@@ -1213,6 +1245,7 @@ trace_hook:
     }
 
     TARGET(LOAD_ATTR) {
+        TAKE_BORROW_FLAGS();
         Object *owner = TOP();
         Object *name = names[oparg];
         InlineCache *c = &caches[*ip++];
@@ -1230,7 +1263,7 @@ trace_hook:
                     /* version2 is free here: it keeps the entry hint */
                     v = dict_get_str_hinted(d, name, &c->version2);
                     if (v) goto load_attr_done;
-                    if (err_occurred()) goto error;
+                    if (err_occurred()) goto load_attr_error;
                 }
                 break;
             }
@@ -1239,12 +1272,12 @@ trace_hook:
                 if (d) {
                     v = dict_get_str(d, name);
                     if (v) goto load_attr_done;
-                    if (err_occurred()) goto error;
+                    if (err_occurred()) goto load_attr_error;
                 }
                 Object *descr = cached;
                 if (TYPE(descr)->descr_get) {
                     v = TYPE(descr)->descr_get(descr, owner, (Object *)tp);
-                    if (!v) goto error;
+                    if (!v) goto load_attr_error;
                 } else {
                     v = NEWREF(descr);
                 }
@@ -1253,7 +1286,7 @@ trace_hook:
             case AC_DATA_DESCR: {
                 Object *descr = cached;
                 v = TYPE(descr)->descr_get(descr, owner, (Object *)tp);
-                if (!v) goto error;
+                if (!v) goto load_attr_error;
                 goto load_attr_done;
             }
             default:
@@ -1263,10 +1296,10 @@ trace_hook:
         if (tp == &ModuleType) {
             v = dict_get_str(((ModuleObject *)owner)->dict, name);
             if (v) goto load_attr_done;
-            if (err_occurred()) goto error;
+            if (err_occurred()) goto load_attr_error;
         }
         v = obj_getattr(owner, name);
-        if (!v) goto error;
+        if (!v) goto load_attr_error;
         {
             uint32_t version = type_version(tp);
             if (version != 0 && tp->getattr == obj_generic_getattr) {
@@ -1287,11 +1320,15 @@ trace_hook:
         }
     load_attr_done:
         sp[-1] = v;
-        DECREF(owner);
+        DROP_OPERAND(owner, ARG_BORROW_TOS);
         DISPATCH();
+    load_attr_error:
+        CLEAR_BORROWED_SLOT(1, ARG_BORROW_TOS);
+        goto error;
     }
 
     TARGET(STORE_ATTR) {
+        TAKE_BORROW_FLAGS();
         Object *owner = POP();
         Object *v = POP();
         Object *name = names[oparg];
@@ -1317,8 +1354,8 @@ trace_hook:
             XDECREF(descr);
         }
     store_attr_done:
-        DECREF(owner);
-        DECREF(v);
+        DROP_OPERAND(owner, ARG_BORROW_TOS);
+        DROP_OPERAND(v, ARG_BORROW_NOS);
         if (rc < 0) goto error;
         DISPATCH();
     }
@@ -1387,6 +1424,7 @@ trace_hook:
     }
 
     TARGET(BINARY_SUBSCR) {
+        TAKE_BORROW_FLAGS();
         Object *key = POP();
         Object *container = TOP();
         Object *v;
@@ -1433,16 +1471,18 @@ trace_hook:
         v = obj_getitem(container, key);
         if (!v) goto subscr_error;
     subscr_done:
-        DECREF(key);
+        DROP_OPERAND(key, ARG_BORROW_TOS);
         sp[-1] = v;
-        DECREF(container);
+        DROP_OPERAND(container, ARG_BORROW_NOS);
         DISPATCH();
     subscr_error:
-        DECREF(key);
+        DROP_OPERAND(key, ARG_BORROW_TOS);
+        CLEAR_BORROWED_SLOT(1, ARG_BORROW_NOS);
         goto error;
     }
 
     TARGET(STORE_SUBSCR) {
+        TAKE_BORROW_FLAGS();
         Object *key = POP();
         Object *container = POP();
         Object *v = POP();
@@ -1460,8 +1500,8 @@ trace_hook:
         }
         rc = obj_setitem(container, key, v);
     store_subscr_done:
-        DECREF(key);
-        DECREF(container);
+        DROP_OPERAND(key, ARG_BORROW_TOS);
+        DROP_OPERAND(container, ARG_BORROW_NOS);
         DECREF(v);
         if (rc < 0) goto error;
         DISPATCH();
@@ -1491,6 +1531,7 @@ trace_hook:
     }
 
     TARGET(BINARY_OP) {
+        TAKE_BORROW_FLAGS();
         Object *b = POP();
         Object *a = TOP();
         Object *r;
@@ -1551,15 +1592,15 @@ trace_hook:
              * for the result instead of allocating; values in the small-int
              * cache range always come from the cache. */
             if (z < -5 || z > 1024) {
-                if (obj_is_unique(a)) {
+                if (!(borrow & ARG_BORROW_NOS) && obj_is_unique(a)) {
                     ((IntObject *)a)->small = z;
-                    DECREF(b);
+                    DROP_OPERAND(b, ARG_BORROW_TOS);
                     DISPATCH();
                 }
-                if (obj_is_unique(b)) {
+                if (!(borrow & ARG_BORROW_TOS) && obj_is_unique(b)) {
                     ((IntObject *)b)->small = z;
                     sp[-1] = b;
-                    DECREF(a);
+                    DROP_OPERAND(a, ARG_BORROW_NOS);
                     DISPATCH();
                 }
             }
@@ -1593,15 +1634,15 @@ trace_hook:
             goto binop_generic;
         float_result:
             /* reuse a temporary, as for ints above */
-            if (IS_TYPE(a, FloatType) && obj_is_unique(a)) {
+            if (!(borrow & ARG_BORROW_NOS) && IS_TYPE(a, FloatType) && obj_is_unique(a)) {
                 ((FloatObject *)a)->value = z;
-                DECREF(b);
+                DROP_OPERAND(b, ARG_BORROW_TOS);
                 DISPATCH();
             }
-            if (IS_TYPE(b, FloatType) && obj_is_unique(b)) {
+            if (!(borrow & ARG_BORROW_TOS) && IS_TYPE(b, FloatType) && obj_is_unique(b)) {
                 ((FloatObject *)b)->value = z;
                 sp[-1] = b;
-                DECREF(a);
+                DROP_OPERAND(a, ARG_BORROW_NOS);
                 DISPATCH();
             }
             r = float_from_double(z);
@@ -1614,10 +1655,13 @@ trace_hook:
         else
             r = obj_binop(a, b, (BinOp)oparg);
     binop_done:
-        DECREF(b);
-        if (!r) goto error;
+        DROP_OPERAND(b, ARG_BORROW_TOS);
+        if (!r) {
+            CLEAR_BORROWED_SLOT(1, ARG_BORROW_NOS);
+            goto error;
+        }
         sp[-1] = r;
-        DECREF(a);
+        DROP_OPERAND(a, ARG_BORROW_NOS);
         DISPATCH();
     }
 
@@ -1664,6 +1708,7 @@ trace_hook:
     }
 
     TARGET(COMPARE_OP) {
+        TAKE_BORROW_FLAGS();
         Object *b = POP();
         Object *a = TOP();
         int t;
@@ -1693,15 +1738,18 @@ trace_hook:
         }
         {
             Object *r = obj_richcompare(a, b, (CompareOp)oparg);
-            DECREF(b);
-            if (!r) goto error;
+            DROP_OPERAND(b, ARG_BORROW_TOS);
+            if (!r) {
+                CLEAR_BORROWED_SLOT(1, ARG_BORROW_NOS);
+                goto error;
+            }
             sp[-1] = r;
-            DECREF(a);
+            DROP_OPERAND(a, ARG_BORROW_NOS);
             DISPATCH();
         }
     compare_bool:
-        DECREF(b);
-        DECREF(a);
+        DROP_OPERAND(b, ARG_BORROW_TOS);
+        DROP_OPERAND(a, ARG_BORROW_NOS);
         /* fuse with a following conditional jump: no bool pushed */
         {
             uint32_t next = *ip;

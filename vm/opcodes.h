@@ -32,6 +32,8 @@
   X(PUSH_NULL,        NONE,  0, 1,            "push NULL (the self slot of a plain call)") \
   X(LOAD_CONST,       CONST, 0, 1,            "push consts[arg]")               \
   X(LOAD_FAST,        LOCAL, 0, 1,            "push local arg; UnboundLocalError if unset") \
+  X(LOAD_FAST_BORROW, LOCAL, 0, 1,            "push local arg without a new reference, for the next instruction (compiler/borrow.c); arg & ARG_BORROW_NOS: the value below is borrowed too") \
+  X(LOAD_CONST_BORROW, CONST, 0, 1,           "push consts[arg] without a new reference, for the next instruction (compiler/borrow.c)") \
   X(STORE_FAST,       LOCAL, 0, -1,           "[v] -> [], local arg = v")       \
   X(DELETE_FAST,      LOCAL, 0, 0,            "unset local arg (UnboundLocalError if unset)") \
   X(LOAD_DEREF,       DEREF, 0, 1,            "push contents of cell arg (cells then free vars); NameError/UnboundLocalError if empty") \
@@ -143,6 +145,42 @@ typedef enum {
 #define INSTR_OP(w) ((w) & 0xffu)
 #define INSTR_ARG(w) ((w) >> 8)
 #define INSTR_ARG_MAX 0xffffffu
+
+/* Borrowed operands (compiler/borrow.c). A LOAD_FAST_BORROW or
+ * LOAD_CONST_BORROW pushes a value without counting it, and the instruction
+ * right after it, which consumes the value, has a flag in its operand saying
+ * not to drop it: ARG_BORROW_TOS for the top of the stack, ARG_BORROW_NOS
+ * for the one below. Only LOAD_ATTR, STORE_ATTR, BINARY_OP, COMPARE_OP,
+ * BINARY_SUBSCR and STORE_SUBSCR take the flags; they mask them off their
+ * operand, never drop a borrowed operand, and leave no borrowed value on
+ * the stack when they fail. */
+#define ARG_BORROW_TOS (1u << 23)
+#define ARG_BORROW_NOS (1u << 22)
+#define ARG_BORROW_MASK (ARG_BORROW_TOS | ARG_BORROW_NOS)
+
+/* How many operands (from the top) an instruction accepts borrowed: 0, 1
+ * or 2. Those above 0 carry the ARG_BORROW_* flags in their operand. */
+static inline int opcode_borrowable_operands(int op) {
+    switch (op) {
+    case OP_LOAD_ATTR:
+        return 1;
+    case OP_STORE_ATTR:
+    case OP_BINARY_OP:
+    case OP_COMPARE_OP:
+    case OP_BINARY_SUBSCR:
+    case OP_STORE_SUBSCR:
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+/* The operand without its borrow flags (for the disassembler). */
+static inline uint32_t instr_plain_arg(int op, uint32_t arg) {
+    if (opcode_borrowable_operands(op) > 0 || op == OP_LOAD_FAST_BORROW)
+        return arg & ~ARG_BORROW_MASK;
+    return arg;
+}
 
 /* Tables generated from OPCODE_LIST (vm/opcodes.c). */
 extern const char *const opcode_names[];

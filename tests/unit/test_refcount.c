@@ -96,6 +96,19 @@ static void run_in_thread(ThreadBody body, Object *o) {
     pthread_join(t, NULL);
 }
 
+static void *unregistered_main(void *arg) {
+    Job *job = arg;
+    job->body(job->o);
+    return NULL;
+}
+
+static void run_in_thread_unregistered(ThreadBody body, Object *o) {
+    Job job = {body, o, false};
+    pthread_t t;
+    pthread_create(&t, NULL, unregistered_main, &job);
+    pthread_join(t, NULL);
+}
+
 static void incref_body(Object *o) { INCREF(o); }
 static void decref_body(Object *o) { DECREF(o); }
 static void inc_dec_body(Object *o) { INCREF(o); DECREF(o); }
@@ -194,6 +207,30 @@ START_TEST(test_many_threads) {
 }
 END_TEST
 
+START_TEST(test_immortal_owner_not_counted) {
+    /* The owner's fast path never tests immortality: an object made
+     * immortal by its owner must leave that path (ob_tid 0), or the owner's
+     * increments would wrap its marker count to 0 and free it. */
+    Object *o = new_object();
+    ck_assert_uint_eq(o->ob_tid, brc_current_tid);
+    obj_make_immortal(o);
+    ck_assert_uint_eq(o->ob_tid, 0);
+    for (int i = 0; i < 10; i++) INCREF(o);
+    ck_assert(obj_is_immortal(o));
+    for (int i = 0; i < 20; i++) DECREF(o);
+    ck_assert(obj_is_immortal(o));
+    ck_assert_int_eq(frees, 0);
+}
+END_TEST
+
+START_TEST(test_unregistered_thread_owns_nothing_shared) {
+    /* A thread that has not registered must not pass for the owner of
+     * immortal objects (ob_tid 0). */
+    run_in_thread_unregistered(decref_body, OBJ_NONE);
+    ck_assert(obj_is_immortal(OBJ_NONE));
+}
+END_TEST
+
 START_TEST(test_immortal_across_threads) {
     Object *o = new_object();
     obj_make_immortal(o);
@@ -219,6 +256,8 @@ static Suite *refcount_suite(void) {
     tcase_add_test(tc, test_queue_survivor);
     tcase_add_test(tc, test_owner_exits_first);
     tcase_add_test(tc, test_many_threads);
+    tcase_add_test(tc, test_immortal_owner_not_counted);
+    tcase_add_test(tc, test_unregistered_thread_owns_nothing_shared);
     tcase_add_test(tc, test_immortal_across_threads);
 #endif
     suite_add_tcase(s, tc);
