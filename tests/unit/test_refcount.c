@@ -89,11 +89,14 @@ static void *job_main(void *arg) {
     return NULL;
 }
 
-static void run_in_thread(ThreadBody body, Object *o) {
-    Job job = {body, o, true};
+static void spawn_and_join(void *(*start)(void *), Job job) {
     pthread_t t;
-    pthread_create(&t, NULL, job_main, &job);
+    pthread_create(&t, NULL, start, &job);
     pthread_join(t, NULL);
+}
+
+static void run_in_thread(ThreadBody body, Object *o) {
+    spawn_and_join(job_main, (Job){body, o, true});
 }
 
 static void *unregistered_main(void *arg) {
@@ -103,10 +106,7 @@ static void *unregistered_main(void *arg) {
 }
 
 static void run_in_thread_unregistered(ThreadBody body, Object *o) {
-    Job job = {body, o, false};
-    pthread_t t;
-    pthread_create(&t, NULL, unregistered_main, &job);
-    pthread_join(t, NULL);
+    spawn_and_join(unregistered_main, (Job){body, o, false});
 }
 
 static void incref_body(Object *o) { INCREF(o); }
