@@ -153,11 +153,12 @@ void brc_decref_shared(Object *o) {
     }
 }
 
+/* The owner's local count hit zero while the shared count was not zero
+ * (refcount.h frees the object itself when both are zero). */
 void brc_merge_zero(Object *o) {
     intptr_t shared = __atomic_load_n(&o->ob_ref_shared, __ATOMIC_ACQUIRE);
     if (shared == 0) {
-        /* Nobody else ever held it (or their counts cancelled out). */
-        COUNT(owner_frees);
+        /* Other threads' counts cancelled out since the caller looked. */
         obj_dealloc(o);
         return;
     }
@@ -227,7 +228,6 @@ static void stats_add(BrcStats *to, const BrcStats *from) {
     to->owner_merges += from->owner_merges;
     to->zero_merges += from->zero_merges;
     to->dead_owner_merges += from->dead_owner_merges;
-    to->owner_frees += from->owner_frees;
     to->shared_frees += from->shared_frees;
 }
 
@@ -279,8 +279,8 @@ void brc_stats_print(FILE *out) {
             (unsigned long long)rc.owner_merges);
     fprintf(out, "refcount: merges on local zero %llu, merges for exited owners %llu\n",
             (unsigned long long)rc.zero_merges, (unsigned long long)rc.dead_owner_merges);
-    fprintf(out, "frees: by owner alone %llu, through the shared count %llu\n",
-            (unsigned long long)rc.owner_frees, (unsigned long long)rc.shared_frees);
+    fprintf(out, "refcount: frees through the shared count %llu\n",
+            (unsigned long long)rc.shared_frees);
 }
 
 #else /* GIL build: plain counts, nothing to merge. */

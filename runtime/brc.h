@@ -42,7 +42,6 @@ typedef struct BrcStats {
     uint64_t owner_merges;     /* queued objects merged at a safe point     */
     uint64_t zero_merges;      /* owner's local count hit 0, shared count not */
     uint64_t dead_owner_merges;/* merged at once: the owner had exited      */
-    uint64_t owner_frees;      /* owner freed an object nobody else touched */
     uint64_t shared_frees;     /* freed through the shared count            */
 } BrcStats;
 void brc_stats_get(BrcStats *out);
