@@ -177,10 +177,10 @@ enum { FROZEN_UNKNOWN, FROZEN_ABSENT, FROZEN_FOUND };
  * identity only (never dereferenced: a concurrent writer may be storing a
  * mortal one); anything else, including a same-hash key that is not
  * identical, is FROZEN_UNKNOWN and the caller takes the lock. */
-static int frozen_lookup(DictObject *d, Object *key, int64_t hash, Object **out) {
+static int frozen_probe(DictObject *d, uint64_t frozen, Object *key, int64_t hash,
+                        Object **out) {
 #if GILT_FT
-    uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
-    if (!frozen || __atomic_load_n(&d->version, __ATOMIC_ACQUIRE) != frozen ||
+    if (__atomic_load_n(&d->version, __ATOMIC_ACQUIRE) != frozen ||
         __atomic_load_n(&d->ob_mutex, __ATOMIC_ACQUIRE) != 0)
         return FROZEN_UNKNOWN;
     int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_RELAXED);
@@ -216,9 +216,15 @@ static int frozen_lookup(DictObject *d, Object *key, int64_t hash, Object **out)
     *out = value;
     return result;
 #else
-    (void)d; (void)key; (void)hash; (void)out;
+    (void)d; (void)frozen; (void)key; (void)hash; (void)out;
     return FROZEN_UNKNOWN;
 #endif
+}
+
+/* Most dicts are never frozen: they pay one load here, not a call. */
+static inline int frozen_lookup(DictObject *d, Object *key, int64_t hash, Object **out) {
+    uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
+    return frozen ? frozen_probe(d, frozen, key, hash, out) : FROZEN_UNKNOWN;
 }
 
 void dict_share_frozen(Object *dobj) {
