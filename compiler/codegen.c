@@ -1717,9 +1717,51 @@ static void compile_import_from(Compiler *c, Node *st) {
     emit0(c, OP_POP_TOP);
 }
 
+/* True when evaluating e twice gives the same object, with no side effect
+ * in between: a constant, or a function's fast local that no assignment
+ * expression binds (only this frame's own stores rebind a fast local, and
+ * the one way to store in the middle of an expression is `:=`). */
+static bool reloadable(Compiler *c, Node *e) {
+    if (e->kind == N_Constant) return true;
+    if (e->kind != N_Name || !c->u->optimized || !c->u->scope) return false;
+    const char *name = mangle(c, e->v.name.id);
+    return symtable_lookup(c->u->scope, name) == SYM_LOCAL &&
+           !(strmap_get(&c->u->scope->symbols, name, 0) & DEF_WALRUS);
+}
+
+/* `x.a op= v` and `x[k] op= v` evaluate x (and k) once. When they are
+ * reloadable, loading them again for the store is the same thing, and
+ * cheaper than DUP_TOP(_TWO) + ROT: each load sits right before the
+ * instruction that consumes it, so compiler/borrow.c turns both uses into
+ * borrowed operands and nothing is counted (`v[0] += dt * a` in a loop). */
 static void compile_augassign(Compiler *c, Node *st) {
     Node *t = st->v.augassign.target;
     int op = st->v.augassign.op | BINOP_INPLACE;
+    if (t->kind == N_Attribute && reloadable(c, t->v.attribute.value)) {
+        visit_expr(c, t->v.attribute.value);
+        emit(c, OP_LOAD_ATTR, attr_index(c, t->v.attribute.attr));
+        visit_expr(c, st->v.augassign.value);
+        set_location(c, st);
+        emit(c, OP_BINARY_OP, op);
+        visit_expr(c, t->v.attribute.value);
+        set_location(c, st);
+        emit(c, OP_STORE_ATTR, attr_index(c, t->v.attribute.attr));
+        return;
+    }
+    if (t->kind == N_Subscript && reloadable(c, t->v.subscript.value) &&
+        reloadable(c, t->v.subscript.slice)) {
+        visit_expr(c, t->v.subscript.value);
+        compile_subscript_key(c, t->v.subscript.slice);
+        emit0(c, OP_BINARY_SUBSCR);
+        visit_expr(c, st->v.augassign.value);
+        set_location(c, st);
+        emit(c, OP_BINARY_OP, op);
+        visit_expr(c, t->v.subscript.value);
+        compile_subscript_key(c, t->v.subscript.slice);
+        set_location(c, st);
+        emit0(c, OP_STORE_SUBSCR);
+        return;
+    }
     switch (t->kind) {
     case N_Name:
         compile_name(c, t->v.name.id, NAME_LOAD);

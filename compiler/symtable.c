@@ -203,7 +203,7 @@ static void visit_comprehension(Builder *b, Node *e) {
 static void visit_named_expr_target(Builder *b, Node *e) {
     const char *name = symtable_mangle(b->cur->private_name, e->v.namedexpr.target->v.name.id);
     if (!b->cur->is_comprehension) {
-        add_def(b, name, DEF_LOCAL, e);
+        add_def(b, name, DEF_LOCAL | DEF_WALRUS, e);
         return;
     }
     /* Inside comprehensions the target binds in the nearest enclosing
@@ -219,7 +219,7 @@ static void visit_named_expr_target(Builder *b, Node *e) {
     int mark = s->kind == SCOPE_FUNCTION ? DEF_NONLOCAL : DEF_GLOBAL;
     for (Scope *c = b->cur; c != s; c = c->parent)
         strmap_put(&c->symbols, name, strmap_get(&c->symbols, name, 0) | mark | DEF_USE);
-    strmap_put(&s->symbols, name, strmap_get(&s->symbols, name, 0) | DEF_LOCAL);
+    strmap_put(&s->symbols, name, strmap_get(&s->symbols, name, 0) | DEF_LOCAL | DEF_WALRUS);
 }
 
 static void visit_expr(Builder *b, Node *e) {

@@ -28,6 +28,7 @@ enum {
     DEF_IMPORT = 1 << 6,
     DEF_ANNOT = 1 << 7,      /* annotated (`x: int`)                        */
     DEF_COMP_ITER = 1 << 8,  /* a comprehension's iteration variable        */
+    DEF_WALRUS = 1 << 9,     /* bound by an assignment expression (`:=`)     */
 };
 #define DEF_BOUND (DEF_LOCAL | DEF_PARAM | DEF_IMPORT)
 
