@@ -179,16 +179,16 @@ static inline void obj_resurrect(void *p) {
 }
 
 /* True when the caller's reference is the only one, so the object may be
- * changed in place (the eval loop reuses temporary ints and floats): the
- * local and shared counts add up to one. That holds whichever thread owns
- * the object — a reference handed over without counting (a float a
- * producer thread put in a queue) is still the only one — so ownership is
- * not tested. Nobody else can raise the count meanwhile: that takes a
- * reference, and the caller holds the only one. Immortal and merged
- * objects fail the test (local UINT32_MAX, or shared state bits set). */
+ * changed in place (the eval loop reuses temporary ints and floats): owned
+ * by this thread, local count 1, and no other thread ever counted it.
+ * The owner test is needed: only the owner reads its own local count
+ * reliably — another thread may see a stale 1 while the owner has since
+ * handed out more references (ThreadSanitizer caught exactly that in
+ * tests/lang/threads_class_rebind.py when the test was left out). */
 RC_INLINE bool obj_is_unique(const void *p) {
     const RcHeader_ *o = p;
-    return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == 1 &&
+    return __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid &&
+           __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == 1 &&
            __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) == 0;
 }
 
