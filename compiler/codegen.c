@@ -1729,6 +1729,13 @@ static bool reloadable(Compiler *c, Node *e) {
            !(strmap_get(&c->u->scope->symbols, name, 0) & DEF_WALRUS);
 }
 
+/* The value and the operator of `target op= value`. */
+static void compile_inplace_op(Compiler *c, Node *st, int op) {
+    visit_expr(c, st->v.augassign.value);
+    set_location(c, st);
+    emit(c, OP_BINARY_OP, op);
+}
+
 /* `x.a op= v` and `x[k] op= v` evaluate x (and k) once. When they are
  * reloadable, loading them again for the store is the same thing, and
  * cheaper than DUP_TOP(_TWO) + ROT: each load sits right before the
@@ -1737,60 +1744,43 @@ static bool reloadable(Compiler *c, Node *e) {
 static void compile_augassign(Compiler *c, Node *st) {
     Node *t = st->v.augassign.target;
     int op = st->v.augassign.op | BINOP_INPLACE;
-    if (t->kind == N_Attribute && reloadable(c, t->v.attribute.value)) {
-        visit_expr(c, t->v.attribute.value);
-        emit(c, OP_LOAD_ATTR, attr_index(c, t->v.attribute.attr));
-        visit_expr(c, st->v.augassign.value);
-        set_location(c, st);
-        emit(c, OP_BINARY_OP, op);
-        visit_expr(c, t->v.attribute.value);
-        set_location(c, st);
-        emit(c, OP_STORE_ATTR, attr_index(c, t->v.attribute.attr));
-        return;
-    }
-    if (t->kind == N_Subscript && reloadable(c, t->v.subscript.value) &&
-        reloadable(c, t->v.subscript.slice)) {
-        visit_expr(c, t->v.subscript.value);
-        compile_subscript_key(c, t->v.subscript.slice);
-        emit0(c, OP_BINARY_SUBSCR);
-        visit_expr(c, st->v.augassign.value);
-        set_location(c, st);
-        emit(c, OP_BINARY_OP, op);
-        visit_expr(c, t->v.subscript.value);
-        compile_subscript_key(c, t->v.subscript.slice);
-        set_location(c, st);
-        emit0(c, OP_STORE_SUBSCR);
-        return;
-    }
     switch (t->kind) {
     case N_Name:
         compile_name(c, t->v.name.id, NAME_LOAD);
-        visit_expr(c, st->v.augassign.value);
-        set_location(c, st);
-        emit(c, OP_BINARY_OP, op);
+        compile_inplace_op(c, st, op);
         compile_name(c, t->v.name.id, NAME_STORE);
         break;
-    case N_Attribute:
-        visit_expr(c, t->v.attribute.value);
-        emit0(c, OP_DUP_TOP);
+    case N_Attribute: {
+        Node *obj = t->v.attribute.value;
+        bool reload = reloadable(c, obj);
+        visit_expr(c, obj);
+        if (!reload) emit0(c, OP_DUP_TOP);
         emit(c, OP_LOAD_ATTR, attr_index(c, t->v.attribute.attr));
-        visit_expr(c, st->v.augassign.value);
+        compile_inplace_op(c, st, op);
+        if (reload) visit_expr(c, obj);
+        else emit0(c, OP_ROT_TWO);
         set_location(c, st);
-        emit(c, OP_BINARY_OP, op);
-        emit0(c, OP_ROT_TWO);
         emit(c, OP_STORE_ATTR, attr_index(c, t->v.attribute.attr));
         break;
-    case N_Subscript:
-        visit_expr(c, t->v.subscript.value);
-        compile_subscript_key(c, t->v.subscript.slice);
-        emit0(c, OP_DUP_TOP_TWO);
+    }
+    case N_Subscript: {
+        Node *obj = t->v.subscript.value, *key = t->v.subscript.slice;
+        bool reload = reloadable(c, obj) && reloadable(c, key);
+        visit_expr(c, obj);
+        compile_subscript_key(c, key);
+        if (!reload) emit0(c, OP_DUP_TOP_TWO);
         emit0(c, OP_BINARY_SUBSCR);
-        visit_expr(c, st->v.augassign.value);
+        compile_inplace_op(c, st, op);
+        if (reload) {
+            visit_expr(c, obj);
+            compile_subscript_key(c, key);
+        } else {
+            emit0(c, OP_ROT_THREE);
+        }
         set_location(c, st);
-        emit(c, OP_BINARY_OP, op);
-        emit0(c, OP_ROT_THREE);
         emit0(c, OP_STORE_SUBSCR);
         break;
+    }
     default:
         CG_ERROR_AT(c, t, "'%s' is an illegal expression for augmented assignment", ast_expr_description(t));
     }

@@ -97,7 +97,7 @@ RC_INLINE bool obj_owned_by_me_(const RcHeader_ *o) {
  * relaxed atomic load and store (same ordering, more instructions). */
 #if defined(__SANITIZE_THREAD__)
 RC_INLINE bool immortal_seen_by_non_owner_(const RcHeader_ *o) { return obj_is_immortal(o); }
-RC_INLINE uint32_t OWNER_LOCAL_ADD_(RcHeader_ *o, int32_t delta) {
+RC_INLINE uint32_t owner_local_add_(RcHeader_ *o, int32_t delta) {
     uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) + (uint32_t)delta;
     __atomic_store_n(&o->ob_ref_local, local, __ATOMIC_RELAXED);
     return local;
@@ -109,24 +109,24 @@ RC_INLINE uint32_t OWNER_LOCAL_ADD_(RcHeader_ *o, int32_t delta) {
 RC_INLINE bool immortal_seen_by_non_owner_(const RcHeader_ *o) {
     return *(const volatile uint32_t *)&o->ob_ref_local == REFCNT_IMMORTAL_LOCAL;
 }
-RC_INLINE uint32_t OWNER_LOCAL_ADD_(RcHeader_ *o, int32_t delta) {
+RC_INLINE uint32_t owner_local_add_(RcHeader_ *o, int32_t delta) {
     return o->ob_ref_local += (uint32_t)delta;
 }
 #endif
 #if defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
-RC_INLINE bool OWNER_LOCAL_DEC_IS_ZERO_(RcHeader_ *o) {
+RC_INLINE bool owner_local_dec_is_zero_(RcHeader_ *o) {
     bool zero;
     __asm__("subl $1, %0" : "+m"(o->ob_ref_local), "=@ccz"(zero));
     return zero;
 }
 #else
-RC_INLINE bool OWNER_LOCAL_DEC_IS_ZERO_(RcHeader_ *o) { return OWNER_LOCAL_ADD_(o, -1) == 0; }
+RC_INLINE bool owner_local_dec_is_zero_(RcHeader_ *o) { return owner_local_add_(o, -1) == 0; }
 #endif
 
 RC_INLINE void INCREF_(void *p) {
     RcHeader_ *o = p;
     if (obj_owned_by_me_(o)) {
-        OWNER_LOCAL_ADD_(o, 1);
+        owner_local_add_(o, 1);
     } else if (!immortal_seen_by_non_owner_(o)) {
         __atomic_fetch_add(&o->ob_ref_shared, (intptr_t)1 << BRC_SHARED_SHIFT,
                            __ATOMIC_RELAXED);
@@ -136,7 +136,7 @@ RC_INLINE void INCREF_(void *p) {
 RC_INLINE void DECREF_(void *p) {
     RcHeader_ *o = p;
     if (obj_owned_by_me_(o)) {
-        if (OWNER_LOCAL_DEC_IS_ZERO_(o)) {
+        if (owner_local_dec_is_zero_(o)) {
             /* Nobody else ever counted it (or their counts cancelled out):
              * it is dead, and freeing it needs no atomics beyond this load. */
             if (__builtin_expect(__atomic_load_n(&o->ob_ref_shared, __ATOMIC_ACQUIRE) == 0, 1)) {
