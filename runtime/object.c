@@ -655,8 +655,7 @@ Object *obj_generic_getattr(Object *o, Object *name) {
     return no_attribute(o, name);
 }
 
-/* The instance dict, created on first use (new reference). */
-static Object *instance_dict(Object *o, Object **dp) {
+Object *obj_instance_dict_ref(Object **dp) {
     Object *d = __atomic_load_n(dp, __ATOMIC_ACQUIRE);
     if (d) return NEWREF(d);
     Object *fresh = dict_new();
@@ -689,7 +688,7 @@ int obj_generic_setattr(Object *o, Object *name, Object *value) {
             no_attribute(o, name);
         return -1;
     }
-    Object *d = instance_dict(o, dp);
+    Object *d = obj_instance_dict_ref(dp);
     if (!d) return -1;
     int r;
     if (value) {

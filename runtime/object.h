@@ -263,6 +263,9 @@ void obj_leave_recursion(void);
 /* Address of o's instance __dict__ pointer (may hold NULL), or NULL if o's
  * type has none. Use this rather than reading dictoffset directly. */
 Object **obj_dict_ptr(Object *o);
+/* The dict at *dp (from obj_dict_ptr), created on first use: a new
+ * reference, or NULL on memory error. Safe against a racing creator. */
+Object *obj_instance_dict_ref(Object **dp);
 
 #define IS_TYPE(o, t) (TYPE(o) == &(t))
 #define IS_INSTANCE(o, t) (TYPE(o) == &(t) || type_is_subtype(TYPE(o), &(t)))

@@ -381,6 +381,12 @@ static void intern_grow(void) {
 /* The canonical string for the contents of `candidate` (or of s/n when
  * candidate is NULL): borrowed, immortal. */
 static Object *intern_lookup_or_add(Object *candidate, const char *s, size_t n) {
+    /* "" and one ASCII character already have an immortal singleton (every
+     * s[i] and iteration returns it): it is the canonical string, so an
+     * attribute named `x` is interned like any other identifier and its
+     * lookups reach the method cache and inline caches. */
+    if (n == 0) candidate = str_empty();
+    else if (n == 1 && (unsigned char)s[0] < 128) candidate = str_ascii_char((unsigned char)s[0]);
     int64_t h = candidate ? str_hash(candidate) : hash_bytes(s, n);
     ft_mutex_lock(&intern_table.lock);
     if ((intern_table.count + 1) * 3 >= intern_table.cap * 2) intern_grow();
@@ -411,10 +417,6 @@ Object *str_intern_cstr(const char *s) { return intern_cstr(s); }
 void str_intern(Object **p) {
     Object *s = *p;
     if (!IS_TYPE(s, StrType) || ((StrObject *)s)->interned) return;
-    if (obj_is_immortal(s)) {
-        /* A static singleton: intern a heap copy is pointless; leave it. */
-        return;
-    }
     Object *canon = intern_lookup_or_add(s, str_data(s), str_size(s));
     if (canon != s) { *p = canon; DECREF(s); }
 }

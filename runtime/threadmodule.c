@@ -571,6 +571,7 @@ static Object *thread_start_new_thread(Object *self, Object *const *args, size_t
         first_thread_started = true;
         __atomic_store_n(&vm_threads_started, true, __ATOMIC_SEQ_CST);
         immortalize_shared_world(ts->interp);
+        code_drop_mortal_cache_values();
     }
     BootState *boot = alloc_malloc(NULL, sizeof *boot);
     if (!boot) return err_no_memory();

@@ -22,6 +22,39 @@ static void *copy_array(const void *src, size_t count, size_t elem) {
 
 static Object *empty_tuple_ref(void) { return tuple_new(0); }
 
+/* Code objects made while the program has one thread (free-threaded build):
+ * their caches may hold mortal values until code_drop_mortal_cache_values.
+ * Only that one thread touches the list, and only until then. */
+static CodeObject *unthreaded_codes;
+static bool unthreaded_list_closed;
+
+static void unthreaded_link(CodeObject *co) {
+    if (!GILT_FT || unthreaded_list_closed || !co->caches) return;
+    co->unthreaded_next = unthreaded_codes;
+    if (unthreaded_codes) unthreaded_codes->unthreaded_prev = co;
+    unthreaded_codes = co;
+}
+
+static void unthreaded_unlink(CodeObject *co) {
+    if (co->unthreaded_prev) co->unthreaded_prev->unthreaded_next = co->unthreaded_next;
+    else if (unthreaded_codes == co) unthreaded_codes = co->unthreaded_next;
+    if (co->unthreaded_next) co->unthreaded_next->unthreaded_prev = co->unthreaded_prev;
+    co->unthreaded_prev = co->unthreaded_next = NULL;
+}
+
+void code_drop_mortal_cache_values(void) {
+    if (unthreaded_list_closed) return;
+    unthreaded_list_closed = true;
+    while (unthreaded_codes) {
+        CodeObject *co = unthreaded_codes;
+        InlineCache *caches = co->caches;
+        for (uint32_t i = 0; i < co->ncaches; i++)
+            if (caches[i].value && !obj_is_immortal(caches[i].value))
+                memset(&caches[i], 0, sizeof caches[i]);   /* an empty entry: a miss */
+        unthreaded_unlink(co);
+    }
+}
+
 Object *code_new(const CodeSpec *spec) {
     if (!(CodeType.flags & TPFLAG_READY) && vm_types_init() < 0) return NULL;
     CodeObject *co = (CodeObject *)obj_alloc(&CodeType, sizeof(CodeObject));
@@ -60,6 +93,7 @@ Object *code_new(const CodeSpec *spec) {
     co->filename = spec->filename ? NEWREF(spec->filename) : NEWREF(intern_cstr("<unknown>"));
     co->firstlineno = spec->firstlineno;
     co->docstring = XNEWREF(spec->docstring);
+    unthreaded_link(co);
     return (Object *)co;
 }
 
@@ -71,6 +105,7 @@ int code_line_at(CodeObject *co, uint32_t offset) {
 
 static void code_dealloc(Object *self) {
     CodeObject *co = (CodeObject *)self;
+    unthreaded_unlink(co);
     mem_free(co->code);
     mem_free(co->lines);
     mem_free(co->cols);

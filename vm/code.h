@@ -57,6 +57,9 @@ typedef struct CodeObject {
     Object *filename;          /* str                                        */
     int firstlineno;
     Object *docstring;         /* str or NULL                                */
+    /* Free-threaded build: code objects made before the first thread start,
+     * linked so code_drop_mortal_cache_values can reach their caches. */
+    struct CodeObject *unthreaded_prev, *unthreaded_next;
 } CodeObject;
 
 extern TypeObject CodeType;
@@ -75,6 +78,13 @@ typedef struct CodeSpec {
 } CodeSpec;
 
 Object *code_new(const CodeSpec *spec);
+/* Free-threaded build, called once, when the first extra thread is about
+ * to start (the caller is the only thread): empties every inline cache
+ * entry that holds a mortal value. Before that moment the caches may hold
+ * mortal values like the GIL build's (nothing can free one between the
+ * version check and the INCREF); from then on only immortal ones are
+ * stored (eval.c, cache_store), so the readers need no check of their own. */
+void code_drop_mortal_cache_values(void);
 /* Source line of the instruction at word offset `offset`. */
 int code_line_at(CodeObject *co, uint32_t offset);
 

@@ -60,9 +60,6 @@ enum {
     AC_DATA_DESCR,         /* a data descriptor on the type (property, slot) */
     AC_METHOD,             /* LOAD_METHOD: a plain function on the type      */
     AC_STORE_DICT,         /* STORE_ATTR: store straight into the dict       */
-    AC_STALE = 0xff,       /* never stored: what a mortal entry reads as once
-                              threads run (cache_kind)                       */
-    AC_MORTAL = 0x100,     /* flag (FT build): the value is mortal           */
 };
 
 /* ---- inline caches --------------------------------------------------------
@@ -86,16 +83,8 @@ static inline bool cache_valid(InlineCache *c, uint32_t seq) {
 
 bool vm_threads_started;
 
-/* An entry's kind, read under its seqlock. An entry that holds a mortal
- * value (free-threaded build, filled before the first thread started)
- * reads as AC_STALE once threads run: a miss. */
-static inline uint32_t cache_kind(InlineCache *c) {
-    uint32_t kind = CACHE_GET(c, kind);
-    if (GILT_FT && UNLIKELY(kind & AC_MORTAL))
-        kind = __atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED) ? AC_STALE
-                                                                      : kind & ~AC_MORTAL;
-    return kind;
-}
+/* An entry's kind, read under its seqlock. */
+static inline uint32_t cache_kind(InlineCache *c) { return CACHE_GET(c, kind); }
 
 static void cache_store(InlineCache *c, const void *key, uint64_t version, uint64_t version2,
                         Object *value, uint32_t kind) {
@@ -106,13 +95,13 @@ static void cache_store(InlineCache *c, const void *key, uint64_t version, uint6
      * threads), so only immortal values (functions, classes, modules once
      * threads run; None, small ints, interned strings) are cached there.
      * While the program has only ever had one thread the GIL build's
-     * reasoning holds, so mortal values are cached too, flagged AC_MORTAL:
-     * cache_kind turns them into misses from the first thread start on
-     * (that thread does not exist before vm_threads_started is set). */
-    if (GILT_FT && value && !obj_is_immortal(value)) {
-        if (__atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED)) return;
-        kind |= AC_MORTAL;
-    }
+     * reasoning holds, so mortal values are cached too; the first thread
+     * start empties those entries before that thread exists
+     * (code_drop_mortal_cache_values), so readers need no test of their
+     * own. */
+    if (GILT_FT && value && !obj_is_immortal(value) &&
+        __atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED))
+        return;
     uint32_t s = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
     /* Already holding exactly this? Then leave the line alone: some slow
      * paths store on every run (STORE_ATTR on an instance that has no
@@ -1141,8 +1130,7 @@ trace_hook:
         Object *v;
         uint32_t seq = cache_begin(c);
         if (CACHE_GET(c, key) == f->globals && CACHE_GET(c, version) == dict_version(f->globals) &&
-            CACHE_GET(c, version2) == dict_version(f->builtins) &&
-            (!GILT_FT || cache_kind(c) == AC_EMPTY)) {
+            CACHE_GET(c, version2) == dict_version(f->builtins)) {
             v = CACHE_GET(c, value);
             if (LIKELY(cache_valid(c, seq))) {
                 INCREF(v);
@@ -1338,10 +1326,16 @@ trace_hook:
         uint32_t seq = cache_begin(c);
         if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp) &&
             CACHE_GET(c, kind) == AC_STORE_DICT && cache_valid(c, seq)) {
-            /* the instance dict exists after the first store (slow path) */
             Object *d = instance_dict(owner, tp);
             if (d) {
                 rc = dict_set(d, name, v);
+                goto store_attr_done;
+            }
+            if (tp->dictoffset) {
+                /* the first store into a fresh instance (self.x in __init__) */
+                d = obj_instance_dict_ref((Object **)((char *)owner + tp->dictoffset));
+                rc = d ? dict_set(d, name, v) : -1;
+                XDECREF(d);
                 goto store_attr_done;
             }
         }
