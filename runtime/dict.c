@@ -50,7 +50,7 @@ typedef struct DictEntry {
 } DictEntry;
 
 typedef struct DictObject {
-    OBJECT_HEAD
+    OBJECT_HEAD                  /* these three fields are dict.h's DictHead   */
     size_t used;                 /* live entries                               */
     uint64_t version;
     uint8_t log2_size;           /* index table has 1 << log2_size slots       */
@@ -62,6 +62,9 @@ typedef struct DictObject {
 } DictObject;
 
 #define D(o) ((DictObject *)(o))
+_Static_assert(offsetof(DictObject, used) == offsetof(DictHead, used) &&
+               offsetof(DictObject, version) == offsetof(DictHead, version),
+               "DictObject must start with DictHead's fields");
 
 /* ---- versions ---- */
 
@@ -87,8 +90,6 @@ static inline void store_used(DictObject *d, size_t n) {
 static inline void bump_version(DictObject *d) {
     __atomic_store_n(&d->version, new_version(), __ATOMIC_RELEASE);
 }
-
-uint64_t dict_version(Object *d) { return __atomic_load_n(&D(d)->version, __ATOMIC_ACQUIRE); }
 
 /* ---- hashing ---- */
 
@@ -218,6 +219,32 @@ static int frozen_probe(DictObject *d, uint64_t frozen, Object *key, int64_t has
 #else
     (void)d; (void)frozen; (void)key; (void)hash; (void)out;
     return FROZEN_UNKNOWN;
+#endif
+}
+
+/* The entry numbered `ix` of a frozen dict, if it holds key: true with *out
+ * set to its (immortal) value, under the same before-and-after checks as
+ * frozen_probe. False means "look it up the ordinary way". */
+static inline bool frozen_entry_at(DictObject *d, uint64_t frozen, Object *key, uint64_t ix,
+                                   Object **out) {
+#if GILT_FT
+    if (__atomic_load_n(&d->version, __ATOMIC_ACQUIRE) != frozen ||
+        __atomic_load_n(&d->ob_mutex, __ATOMIC_ACQUIRE) != 0)
+        return false;
+    DictEntry *entries = __atomic_load_n(&d->entries, __ATOMIC_RELAXED);
+    if (ix >= __atomic_load_n(&d->nentries, __ATOMIC_RELAXED) ||
+        __atomic_load_n(&entries[ix].key, __ATOMIC_RELAXED) != key)
+        return false;
+    Object *value = __atomic_load_n(&entries[ix].value, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    if (__atomic_load_n(&d->ob_mutex, __ATOMIC_RELAXED) != 0 ||
+        __atomic_load_n(&d->version, __ATOMIC_RELAXED) != frozen || !value)
+        return false;
+    *out = value;
+    return true;
+#else
+    (void)d; (void)frozen; (void)key; (void)ix; (void)out;
+    return false;
 #endif
 }
 
@@ -412,13 +439,9 @@ Object *dict_get_str(Object *dobj, Object *key) {
 
 Object *dict_get_cstr(Object *d, const char *key) { return dict_get_str(d, intern_cstr(key)); }
 
-Object *dict_get_str_hinted(Object *dobj, Object *key, uint64_t *hint) {
-    DictObject *d = D(dobj);
-    /* Once threads run, keep dict_get_str's lock-free path for frozen
-     * dicts (threads reading shared instances must not contend). */
-    if (threads_may_contend()) return dict_get_str(dobj, key);
-    uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
-    if (h < d->nentries && d->entries[h].key == key) return NEWREF(d->entries[h].value);
+/* dict_get_str_hinted past a missed hint: probe, and remember where the
+ * key was found. */
+static Object *lookup_str_rehint(DictObject *d, Object *key, uint64_t *hint) {
     int64_t hash = ((StrObject *)key)->hash;
     if (hash == -1) hash = str_hash(key);
     /* Free (lock.h) while single-threaded, but a key's __eq__ may start a
@@ -432,6 +455,32 @@ Object *dict_get_str_hinted(Object *dobj, Object *key, uint64_t *hint) {
     }
     OBJ_UNLOCK(d);
     return v;                                    /* NULL: absent, or __eq__ raised */
+}
+
+/* dict_get_str_hinted once threads may run. */
+static Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
+    uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
+    Object *v;
+    uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
+    if (frozen) {
+        /* A shared instance's dict: read without the lock, so threads
+         * reading the same object do not contend (see frozen_probe). */
+        if (frozen_entry_at(d, frozen, key, h, &v)) return v;
+        return dict_get_str((Object *)d, key);
+    }
+    OBJ_LOCK(d);
+    bool hit = h < d->nentries && d->entries[h].key == key;
+    v = hit ? NEWREF(d->entries[h].value) : NULL;
+    OBJ_UNLOCK(d);
+    return hit ? v : lookup_str_rehint(d, key, hint);
+}
+
+Object *dict_get_str_hinted(Object *dobj, Object *key, uint64_t *hint) {
+    DictObject *d = D(dobj);
+    if (threads_may_contend()) return lookup_str_hinted_shared(d, key, hint);
+    uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
+    if (h < d->nentries && d->entries[h].key == key) return NEWREF(d->entries[h].value);
+    return lookup_str_rehint(d, key, hint);
 }
 
 int dict_set(Object *d, Object *key, Object *value) {
@@ -465,8 +514,6 @@ int dict_del(Object *d, Object *key) {
     if (r == 0) { err_set_value(Exc_KeyError, key); return -1; }
     return r < 0 ? -1 : 0;
 }
-
-int64_t dict_size(Object *d) { return (int64_t)__atomic_load_n(&D(d)->used, __ATOMIC_RELAXED); }
 
 bool dict_next(Object *dobj, size_t *pos, Object **key, Object **value) {
     DictObject *d = D(dobj);

@@ -30,8 +30,22 @@ int dict_set_cstr(Object *d, const char *key, Object *value);
 int dict_del(Object *d, Object *key);                 /* KeyError if absent */
 /* Remove key if present; 1 removed (*out = value, new ref, if out), 0 absent. */
 int dict_pop(Object *d, Object *key, Object **out);
-int64_t dict_size(Object *d);
-uint64_t dict_version(Object *d);
+/* The first fields of every dict, so that the two readers below inline
+ * into the VM's caches (dict.c's DictObject starts with exactly these). */
+typedef struct DictHead {
+    OBJECT_HEAD
+    size_t used;                 /* live entries                               */
+    uint64_t version;
+} DictHead;
+/* len(d); a lock-free read. */
+static inline int64_t dict_size(Object *d) {
+    return (int64_t)__atomic_load_n(&((DictHead *)d)->used, __ATOMIC_RELAXED);
+}
+/* The version: it changes on every mutation, and no two states of any two
+ * dicts share one. */
+static inline uint64_t dict_version(Object *d) {
+    return __atomic_load_n(&((DictHead *)d)->version, __ATOMIC_ACQUIRE);
+}
 /* Free-threaded build, while only one thread runs (runtime/immortalize.c):
  * if d is immortal and so are all its keys and values, let lookups read it
  * without the lock for as long as it stays unchanged (dict.c). */

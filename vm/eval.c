@@ -1374,13 +1374,24 @@ trace_hook:
             Object *cached = CACHE_GET(c, value);
             if (LIKELY(cache_valid(c, seq))) {
                 Object *d = instance_dict(owner, tp);
-                if (!d || dict_size(d) == 0) {
+                /* version2 remembers a dict version seen without `name`:
+                 * versions are unique across all dicts and states, so a
+                 * match is this very dict, unchanged since (think of a
+                 * shared instance whose method is called in a loop). */
+                uint64_t dv;
+                if (!d || dict_size(d) == 0 ||
+                    (dv = dict_version(d)) == CACHE_GET(c, version2)) {
                     v = cached;
                     goto load_method_found;
                 }
                 v = dict_get_str(d, name);
                 if (v) goto load_method_plain;
                 if (err_occurred()) goto error;
+                /* Once threads run, only for a shared (immortal) dict: a
+                 * write per call would bounce this line between threads
+                 * that each call methods on their own instances. */
+                if (!threads_may_contend() || obj_is_immortal(d))
+                    __atomic_store_n(&c->version2, dv, __ATOMIC_RELAXED);
                 v = cached;
                 goto load_method_found;
             }
