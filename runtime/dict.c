@@ -179,7 +179,7 @@ enum { FROZEN_UNKNOWN, FROZEN_ABSENT, FROZEN_FOUND };
  * mortal one); anything else, including a same-hash key that is not
  * identical, is FROZEN_UNKNOWN and the caller takes the lock. */
 static int frozen_probe(DictObject *d, uint64_t frozen, Object *key, int64_t hash,
-                        Object **out) {
+                        Object **out, uint64_t *entry_out) {
 #if GILT_FT
     if (__atomic_load_n(&d->version, __ATOMIC_ACQUIRE) != frozen ||
         __atomic_load_n(&d->ob_mutex, __ATOMIC_ACQUIRE) != 0)
@@ -189,6 +189,7 @@ static int frozen_probe(DictObject *d, uint64_t frozen, Object *key, int64_t has
     uint8_t log2 = __atomic_load_n(&d->log2_size, __ATOMIC_RELAXED);
     int result = FROZEN_ABSENT;
     Object *value = NULL;
+    uint64_t entry = 0;
     if (indices) {
         size_t mask = ((size_t)1 << log2) - 1;
         size_t perturb = (size_t)hash, i = (size_t)hash & mask;
@@ -201,6 +202,7 @@ static int frozen_probe(DictObject *d, uint64_t frozen, Object *key, int64_t has
                 Object *k = __atomic_load_n(&e->key, __ATOMIC_RELAXED);
                 if (k == key) {
                     value = __atomic_load_n(&e->value, __ATOMIC_RELAXED);
+                    entry = (uint64_t)ix;
                     result = FROZEN_FOUND;
                     break;
                 }
@@ -215,9 +217,10 @@ static int frozen_probe(DictObject *d, uint64_t frozen, Object *key, int64_t has
         __atomic_load_n(&d->version, __ATOMIC_RELAXED) != frozen || (result == FROZEN_FOUND && !value))
         return FROZEN_UNKNOWN;
     *out = value;
+    if (entry_out) *entry_out = entry;
     return result;
 #else
-    (void)d; (void)frozen; (void)key; (void)hash; (void)out;
+    (void)d; (void)frozen; (void)key; (void)hash; (void)out; (void)entry_out;
     return FROZEN_UNKNOWN;
 #endif
 }
@@ -251,7 +254,7 @@ static inline bool frozen_entry_at(DictObject *d, uint64_t frozen, Object *key, 
 /* Most dicts are never frozen: they pay one load here, not a call. */
 static inline int frozen_lookup(DictObject *d, Object *key, int64_t hash, Object **out) {
     uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
-    return frozen ? frozen_probe(d, frozen, key, hash, out) : FROZEN_UNKNOWN;
+    return frozen ? frozen_probe(d, frozen, key, hash, out, NULL) : FROZEN_UNKNOWN;
 }
 
 void dict_share_frozen(Object *dobj) {
@@ -466,7 +469,17 @@ static Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hi
         /* A shared instance's dict: read without the lock, so threads
          * reading the same object do not contend (see frozen_probe). */
         if (frozen_entry_at(d, frozen, key, h, &v)) return v;
-        return dict_get_str((Object *)d, key);
+        int64_t hash = ((StrObject *)key)->hash;
+        if (hash == -1) hash = str_hash(key);
+        uint64_t entry;
+        switch (frozen_probe(d, frozen, key, hash, &v, &entry)) {
+        case FROZEN_FOUND:
+            /* a shared write, but once: the next read hits */
+            __atomic_store_n(hint, entry, __ATOMIC_RELAXED);
+            return v;
+        case FROZEN_ABSENT: return NULL;
+        default: return dict_get_str((Object *)d, key);
+        }
     }
     OBJ_LOCK(d);
     bool hit = h < d->nentries && d->entries[h].key == key;
