@@ -444,7 +444,7 @@ Object *dict_get_cstr(Object *d, const char *key) { return dict_get_str(d, inter
 
 /* dict_get_str_hinted past a missed hint: probe, and remember where the
  * key was found. */
-static Object *lookup_str_rehint(DictObject *d, Object *key, uint64_t *hint) {
+static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object *key, uint64_t *hint) {
     int64_t hash = ((StrObject *)key)->hash;
     if (hash == -1) hash = str_hash(key);
     /* Free (lock.h) while single-threaded, but a key's __eq__ may start a
@@ -460,8 +460,9 @@ static Object *lookup_str_rehint(DictObject *d, Object *key, uint64_t *hint) {
     return v;                                    /* NULL: absent, or __eq__ raised */
 }
 
-/* dict_get_str_hinted once threads may run. */
-static Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
+/* dict_get_str_hinted once threads may run. Out of line, so that the
+ * single-threaded path stays a leaf without a stack frame. */
+static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
     uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
     Object *v;
     uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);

@@ -150,6 +150,17 @@ RC_INLINE void DECREF_(void *p) {
     }
 }
 
+/* For a site whose object is usually immortal (a global once threads run,
+ * a constant right operand): the immortality test first, two instructions
+ * for those, and the owner's count after it. Everywhere else the owner
+ * test comes first (see obj_owned_by_me_). */
+RC_INLINE void INCREF_PROBABLY_IMMORTAL_(void *p) {
+    if (!immortal_seen_by_non_owner_(p)) INCREF_(p);
+}
+RC_INLINE void DECREF_PROBABLY_IMMORTAL_(void *p) {
+    if (!immortal_seen_by_non_owner_(p)) DECREF_(p);
+}
+
 /* Make an object immortal: it is never counted or freed afterwards. It
  * loses its owner (ob_tid 0), which keeps it off every owner's fast path.
  * Called by the owner, or before any other thread can see the object. */
@@ -250,11 +261,17 @@ RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
     o->ob_type = type;
 }
 
+/* Every count changes with one instruction here: nothing to reorder. */
+#define INCREF_PROBABLY_IMMORTAL_ INCREF_
+#define DECREF_PROBABLY_IMMORTAL_ DECREF_
+
 #endif
 
 /* The names everyone uses. All take any object pointer. */
 #define INCREF(o) INCREF_((void *)(o))
 #define DECREF(o) DECREF_((void *)(o))
+#define INCREF_PROBABLY_IMMORTAL(o) INCREF_PROBABLY_IMMORTAL_((void *)(o))
+#define DECREF_PROBABLY_IMMORTAL(o) DECREF_PROBABLY_IMMORTAL_((void *)(o))
 #define XINCREF(o) do { void *x_ = (void *)(o); if (x_) INCREF_(x_); } while (0)
 #define XDECREF(o) do { void *x_ = (void *)(o); if (x_) DECREF_(x_); } while (0)
 /* Drop the reference held in lvalue p and set p to NULL (safe if re-entered). */

@@ -1133,7 +1133,7 @@ trace_hook:
             CACHE_GET(c, version2) == dict_version(f->builtins)) {
             v = CACHE_GET(c, value);
             if (LIKELY(cache_valid(c, seq))) {
-                INCREF(v);
+                INCREF_PROBABLY_IMMORTAL(v);   /* always, once threads run */
                 PUSH(v);
                 DISPATCH();
             }
@@ -1660,7 +1660,8 @@ trace_hook:
         else
             r = obj_binop(a, b, (BinOp)oparg);
     binop_done:
-        DROP_OPERAND(b, ARG_BORROW_TOS);
+        /* often a constant (x + 1, s % 7): usually immortal */
+        if (!(borrow & ARG_BORROW_TOS)) DECREF_PROBABLY_IMMORTAL(b);
         if (!r) {
             CLEAR_BORROWED_SLOT(1, ARG_BORROW_NOS);
             goto error;
