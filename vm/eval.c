@@ -2187,10 +2187,12 @@ trace_hook:
             }
         }
         r = obj_call(callable, args, npos, kwnames);
-        while (sp > base) {
+        while (sp > base + 1) {
             Object *x = POP();
             XDECREF(x);
         }
+        /* a builtin or a class, immortal once threads run */
+        DECREF_PROBABLY_IMMORTAL(POP());
         XDECREF(kwnames);
         if (!r) goto error;
         PUSH(r);
