@@ -43,27 +43,23 @@
 #define DICT_MIN_LOG2 3          /* 8 index slots, 5 usable entries */
 #define PERTURB_SHIFT 5
 
-typedef struct DictEntry {
-    int64_t hash;
-    Object *key;                 /* NULL: deleted entry */
-    Object *value;
-} DictEntry;
-
 typedef struct DictObject {
-    OBJECT_HEAD                  /* these three fields are dict.h's DictHead   */
+    OBJECT_HEAD                  /* up to entries: dict.h's DictHead           */
     size_t used;                 /* live entries                               */
     uint64_t version;
+    size_t nentries;             /* entries filled so far (live or deleted)    */
+    DictEntry *entries;          /* in the same allocation as indices          */
     uint8_t log2_size;           /* index table has 1 << log2_size slots       */
     size_t usable;               /* capacity of entries                        */
-    size_t nentries;             /* entries filled so far (live or deleted)    */
     int32_t *indices;            /* NULL until the first insertion             */
-    DictEntry *entries;          /* in the same allocation as indices          */
     uint64_t frozen_version;     /* dict_share_frozen's version; 0: never      */
 } DictObject;
 
 #define D(o) ((DictObject *)(o))
 _Static_assert(offsetof(DictObject, used) == offsetof(DictHead, used) &&
-               offsetof(DictObject, version) == offsetof(DictHead, version),
+               offsetof(DictObject, version) == offsetof(DictHead, version) &&
+               offsetof(DictObject, nentries) == offsetof(DictHead, nentries) &&
+               offsetof(DictObject, entries) == offsetof(DictHead, entries),
                "DictObject must start with DictHead's fields");
 
 /* ---- versions ---- */
@@ -489,11 +485,9 @@ static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d,
     return hit ? v : lookup_str_rehint(d, key, hint);
 }
 
-Object *dict_get_str_hinted(Object *dobj, Object *key, uint64_t *hint) {
+Object *dict_get_str_hinted_slow(Object *dobj, Object *key, uint64_t *hint) {
     DictObject *d = D(dobj);
     if (threads_may_contend()) return lookup_str_hinted_shared(d, key, hint);
-    uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
-    if (h < d->nentries && d->entries[h].key == key) return NEWREF(d->entries[h].value);
     return lookup_str_rehint(d, key, hint);
 }
 

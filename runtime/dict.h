@@ -10,6 +10,7 @@
 #define GILT_DICT_H
 
 #include "object.h"
+#include "lock.h"
 
 #define DICT_CHECK(o) (IS_TYPE(o, DictType) || HAS_FLAG(o, TPFLAG_DICT_SUBCLASS))
 
@@ -20,22 +21,25 @@ int dict_lookup(Object *d, Object *key, Object **out);
  * key; an error only if a key's __eq__ raised — check err_occurred). */
 Object *dict_get_str(Object *d, Object *key);
 Object *dict_get_cstr(Object *d, const char *key);  /* new ref or NULL */
-/* dict_get_str for the VM's attribute caches: *hint is an entry number
- * where the key was found before (any value is safe; it is checked and
- * updated). Instances of a class keep their attributes in the same order,
- * so one hint per instruction usually hits with no hashing or probing. */
-Object *dict_get_str_hinted(Object *d, Object *key, uint64_t *hint);
 int dict_set(Object *d, Object *key, Object *value);  /* borrowed */
 int dict_set_cstr(Object *d, const char *key, Object *value);
 int dict_del(Object *d, Object *key);                 /* KeyError if absent */
 /* Remove key if present; 1 removed (*out = value, new ref, if out), 0 absent. */
 int dict_pop(Object *d, Object *key, Object **out);
-/* The first fields of every dict, so that the two readers below inline
- * into the VM's caches (dict.c's DictObject starts with exactly these). */
+typedef struct DictEntry {
+    int64_t hash;
+    Object *key;                 /* NULL: deleted entry */
+    Object *value;
+} DictEntry;
+
+/* The first fields of every dict, so that the readers below inline into
+ * the VM's caches (dict.c's DictObject starts with exactly these). */
 typedef struct DictHead {
     OBJECT_HEAD
     size_t used;                 /* live entries                               */
     uint64_t version;
+    size_t nentries;             /* entries filled so far (live or deleted)    */
+    DictEntry *entries;
 } DictHead;
 /* len(d); a lock-free read. */
 static inline int64_t dict_size(Object *d) {
@@ -45,6 +49,21 @@ static inline int64_t dict_size(Object *d) {
  * dicts share one. */
 static inline uint64_t dict_version(Object *d) {
     return __atomic_load_n(&((DictHead *)d)->version, __ATOMIC_ACQUIRE);
+}
+/* dict_get_str for the VM's attribute caches: *hint is an entry number
+ * where the key was found before (any value is safe; it is checked and
+ * updated). Instances of a class keep their attributes in the same order,
+ * so one hint per instruction usually hits with no hashing or probing.
+ * The hit is inline: each LOAD_ATTR then has its own branches, which the
+ * CPU predicts per site (one attribute usually holds one kind of value).
+ * Once threads run, every read goes to dict.c (locks, frozen dicts). */
+Object *dict_get_str_hinted_slow(Object *d, Object *key, uint64_t *hint);
+static inline Object *dict_get_str_hinted(Object *d, Object *key, uint64_t *hint) {
+    const DictHead *h = (const DictHead *)d;
+    uint64_t ix = __atomic_load_n(hint, __ATOMIC_RELAXED);
+    if (!threads_may_contend() && ix < h->nentries && h->entries[ix].key == key)
+        return NEWREF(h->entries[ix].value);
+    return dict_get_str_hinted_slow(d, key, hint);
 }
 /* Free-threaded build, while only one thread runs (runtime/immortalize.c):
  * if d is immortal and so are all its keys and values, let lookups read it
