@@ -48,8 +48,11 @@ void code_drop_mortal_cache_values(void) {
     while (unthreaded_codes) {
         CodeObject *co = unthreaded_codes;
         InlineCache *caches = co->caches;
+        /* Every entry with a value, immortal or not: a stale entry's value
+         * may already be freed, so it must not be looked at. The entries
+         * that matter refill on their next miss, with immortal values. */
         for (uint32_t i = 0; i < co->ncaches; i++)
-            if (caches[i].value && !obj_is_immortal(caches[i].value))
+            if (caches[i].value)
                 memset(&caches[i], 0, sizeof caches[i]);   /* an empty entry: a miss */
         unthreaded_unlink(co);
     }

@@ -80,7 +80,7 @@ typedef struct CodeSpec {
 Object *code_new(const CodeSpec *spec);
 /* Free-threaded build, called once, when the first extra thread is about
  * to start (the caller is the only thread): empties every inline cache
- * entry that holds a mortal value. Before that moment the caches may hold
+ * entry that holds a value (it may be mortal). Before that moment the caches may hold
  * mortal values like the GIL build's (nothing can free one between the
  * version check and the INCREF); from then on only immortal ones are
  * stored (eval.c, cache_store), so the readers need no check of their own. */
