@@ -456,6 +456,23 @@ static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object
     return v;                                    /* NULL: absent, or __eq__ raised */
 }
 
+/* A frozen dict's hint missed: probe it lock-free and learn the entry. */
+static __attribute__((noinline)) Object *frozen_rehint(DictObject *d, uint64_t frozen, Object *key,
+                                                       uint64_t *hint) {
+    int64_t hash = ((StrObject *)key)->hash;
+    if (hash == -1) hash = str_hash(key);
+    Object *v;
+    uint64_t entry;
+    switch (frozen_probe(d, frozen, key, hash, &v, &entry)) {
+    case FROZEN_FOUND:
+        /* a shared write, but once: the next read hits */
+        __atomic_store_n(hint, entry, __ATOMIC_RELAXED);
+        return v;
+    case FROZEN_ABSENT: return NULL;
+    default: return dict_get_str((Object *)d, key);
+    }
+}
+
 /* dict_get_str_hinted once threads may run. Out of line, so that the
  * single-threaded path stays a leaf without a stack frame. */
 static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
@@ -466,17 +483,7 @@ static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d,
         /* A shared instance's dict: read without the lock, so threads
          * reading the same object do not contend (see frozen_probe). */
         if (frozen_entry_at(d, frozen, key, h, &v)) return v;
-        int64_t hash = ((StrObject *)key)->hash;
-        if (hash == -1) hash = str_hash(key);
-        uint64_t entry;
-        switch (frozen_probe(d, frozen, key, hash, &v, &entry)) {
-        case FROZEN_FOUND:
-            /* a shared write, but once: the next read hits */
-            __atomic_store_n(hint, entry, __ATOMIC_RELAXED);
-            return v;
-        case FROZEN_ABSENT: return NULL;
-        default: return dict_get_str((Object *)d, key);
-        }
+        return frozen_rehint(d, frozen, key, hint);
     }
     OBJ_LOCK(d);
     bool hit = h < d->nentries && d->entries[h].key == key;
