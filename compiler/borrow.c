@@ -75,10 +75,9 @@ void borrow_operands(uint32_t *code, size_t ncode) {
         size_t at = starts[k];
         int op = (int)INSTR_OP(code[at]);
         if (op >= OP_COUNT_) continue;
+        int n = opcode_borrowable_operands(op);
         uint32_t arg = INSTR_ARG(code[at]);
-        if (arg & ARG_BORROW_MASK) continue;
-        int n = instr_borrowable_operands(op, arg);
-        if (n == 0 || is_target[at]) continue;
+        if (n == 0 || is_target[at] || (arg & ARG_BORROW_MASK)) continue;
         /* the top operand: the instruction just before */
         size_t top = starts[k - 1];
         if (!borrow_load(code, top)) continue;

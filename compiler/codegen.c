@@ -367,7 +367,7 @@ static void compute_depths(Compiler *c, CodeUnit *u, uint32_t *stacksize, uint32
             if (b > maxb) maxb = b;
             uint32_t w = u->code[pc];
             int op = INSTR_OP(w);
-            unsigned arg = instr_plain_arg(op, INSTR_ARG(w));   /* borrow.c ran first */
+            unsigned arg = INSTR_ARG(w);
             int size = 1 + opcode_cache_words[op];
             if (op == OP_SETUP_FINALLY) {
                 PUSH_WORK((int)arg, d + 1, b);

@@ -2114,17 +2114,12 @@ trace_hook:
     }
 
     TARGET(CALL) {
-        /* The last one or two arguments may be borrowed locals (borrow.c):
-         * a C callee only borrows its arguments anyway, so they are
-         * counted only when a Python frame takes them over. */
-        uint32_t borrow = oparg & ARG_BORROW_MASK;
-        size_t nargs_total = oparg & ~ARG_BORROW_MASK;
+        size_t nargs_total = oparg;
         Object *kwnames = NULL;
         size_t nkw = 0;
         goto do_call;
 
     TARGET(CALL_KW)
-        borrow = 0;
         kwnames = POP();
         nkw = tuple_size(kwnames);
         nargs_total = oparg;
@@ -2152,11 +2147,6 @@ trace_hook:
             CodeObject *fco = (CodeObject *)fn->code;
             if (!(fco->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
                 Frame *nf;
-                /* the new frame owns its arguments */
-                if (UNLIKELY(borrow)) {
-                    if (borrow & ARG_BORROW_TOS) INCREF(sp[-1]);
-                    if (borrow & ARG_BORROW_NOS) INCREF(sp[-2]);
-                }
                 if (!kwnames && npos == fco->argcount && fco->kwonlyargcount == 0 &&
                     !(fco->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
                     if (recursion_check(ts) < 0) goto error;
@@ -2197,8 +2187,6 @@ trace_hook:
             }
         }
         r = obj_call(callable, args, npos, kwnames);
-        if (borrow & ARG_BORROW_TOS) sp[-1] = NULL;
-        if (borrow & ARG_BORROW_NOS) sp[-2] = NULL;
         while (sp > base + 1) {
             Object *x = POP();
             XDECREF(x);

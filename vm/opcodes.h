@@ -151,9 +151,9 @@ typedef enum {
  * right after it, which consumes the value, has a flag in its operand saying
  * not to drop it: ARG_BORROW_TOS for the top of the stack, ARG_BORROW_NOS
  * for the one below. Only LOAD_ATTR, STORE_ATTR, BINARY_OP, COMPARE_OP,
- * BINARY_SUBSCR, STORE_SUBSCR and CALL (its last two arguments) take the
- * flags; they mask them off their operand, never drop a borrowed operand,
- * and leave no borrowed value on the stack when they fail. */
+ * BINARY_SUBSCR and STORE_SUBSCR take the flags; they mask them off their
+ * operand, never drop a borrowed operand, and leave no borrowed value on
+ * the stack when they fail. */
 #define ARG_BORROW_TOS (1u << 23)
 #define ARG_BORROW_NOS (1u << 22)
 #define ARG_BORROW_MASK (ARG_BORROW_TOS | ARG_BORROW_NOS)
@@ -169,20 +169,10 @@ static inline int opcode_borrowable_operands(int op) {
     case OP_COMPARE_OP:
     case OP_BINARY_SUBSCR:
     case OP_STORE_SUBSCR:
-    case OP_CALL:
         return 2;
     default:
         return 0;
     }
-}
-
-/* How many operands this very instruction may take borrowed: CALL's are
- * its last arguments only (below them lie the callable and self), so no
- * more than it has. arg is the plain operand. */
-static inline int instr_borrowable_operands(int op, uint32_t arg) {
-    int n = opcode_borrowable_operands(op);
-    if (op == OP_CALL && arg < (uint32_t)n) n = (int)arg;
-    return n;
 }
 
 /* The operand without its borrow flags (for the disassembler). */
