@@ -83,9 +83,6 @@ static inline bool cache_valid(InlineCache *c, uint32_t seq) {
 
 bool vm_threads_started;
 
-/* An entry's kind, read under its seqlock. */
-static inline uint32_t cache_kind(InlineCache *c) { return CACHE_GET(c, kind); }
-
 static void cache_store(InlineCache *c, const void *key, uint64_t version, uint64_t version2,
                         Object *value, uint32_t kind) {
     /* A borrowed value is only safe to hand out while nothing can free it.
@@ -1241,7 +1238,7 @@ trace_hook:
         Object *v;
         uint32_t seq = cache_begin(c);
         if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp)) {
-            uint32_t kind = cache_kind(c);
+            uint32_t kind = CACHE_GET(c, kind);
             Object *cached = CACHE_GET(c, value);
             if (!cache_valid(c, seq)) kind = AC_EMPTY;
             switch (kind) {
@@ -1331,9 +1328,10 @@ trace_hook:
                 rc = dict_set(d, name, v);
                 goto store_attr_done;
             }
-            if (tp->dictoffset) {
+            Object **dp = obj_dict_ptr(owner);
+            if (dp) {
                 /* the first store into a fresh instance (self.x in __init__) */
-                d = obj_instance_dict_ref((Object **)((char *)owner + tp->dictoffset));
+                d = obj_instance_dict_ref(dp);
                 rc = d ? dict_set(d, name, v) : -1;
                 XDECREF(d);
                 goto store_attr_done;
@@ -1370,7 +1368,7 @@ trace_hook:
         Object *v;
         uint32_t seq = cache_begin(c);
         if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp) &&
-            cache_kind(c) == AC_METHOD) {
+            CACHE_GET(c, kind) == AC_METHOD) {
             Object *cached = CACHE_GET(c, value);
             if (LIKELY(cache_valid(c, seq))) {
                 Object *d = instance_dict(owner, tp);
