@@ -91,7 +91,7 @@ static inline void bump_version(DictObject *d) {
 
 static inline int64_t key_hash(Object *key) {
     if (IS_TYPE(key, StrType)) {
-        int64_t h = ((StrObject *)key)->hash;
+        int64_t h = str_cached_hash(key);
         if (h != -1) return h;
         return str_hash(key);
     }
@@ -396,7 +396,7 @@ int dict_lookup(Object *d, Object *key, Object **out) {
 
 Object *dict_get_str(Object *dobj, Object *key) {
     DictObject *d = D(dobj);
-    int64_t hash = ((StrObject *)key)->hash;
+    int64_t hash = str_cached_hash(key);
     if (hash == -1) hash = str_hash(key);
     Object *frozen_value;
     switch (frozen_lookup(d, key, hash, &frozen_value)) {
@@ -441,7 +441,7 @@ Object *dict_get_cstr(Object *d, const char *key) { return dict_get_str(d, inter
 /* dict_get_str_hinted past a missed hint: probe, and remember where the
  * key was found. */
 static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object *key, uint64_t *hint) {
-    int64_t hash = ((StrObject *)key)->hash;
+    int64_t hash = str_cached_hash(key);
     if (hash == -1) hash = str_hash(key);
     /* Free (lock.h) while single-threaded, but a key's __eq__ may start a
      * thread, after which lookup_locked's relock is real. */
@@ -459,7 +459,7 @@ static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object
 /* A frozen dict's hint missed: probe it lock-free and learn the entry. */
 static __attribute__((noinline)) Object *frozen_rehint(DictObject *d, uint64_t frozen, Object *key,
                                                        uint64_t *hint) {
-    int64_t hash = ((StrObject *)key)->hash;
+    int64_t hash = str_cached_hash(key);
     if (hash == -1) hash = str_hash(key);
     Object *v;
     uint64_t entry;

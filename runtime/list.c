@@ -4,10 +4,9 @@
  * extra plus a little), so append is amortized O(1).
  *
  * Free-threaded build: every mutation holds the list's lock (lock.h), and
- * so do reads — for now, readers take the lock as well so that `items` and
- * `size` are always seen consistently even while another thread grows the
- * array (a later optimisation can make reads lock-free with deferred
- * freeing of retired arrays). While the lock is held we never run gilt code:
+ * so do reads of an ordinary list, so that `items` and `size` are always
+ * seen consistently even while another thread grows the array. Frozen
+ * lists (below) are read without it. While the lock is held we never run gilt code:
  * comparisons happen with the item INCREF'd and the lock released, and
  * references dropped by a mutation are DECREF'd after unlocking (a __del__
  * may touch this very list). In the GIL build the lock calls vanish.
@@ -25,7 +24,96 @@
  * store it atomically: a plain store racing with that read is a data race
  * in C11 terms (and ThreadSanitizer reports it), even where it is benign. */
 static inline void list_store_size(ListObject *l, size_t n) {
-    __atomic_store_n(&l->size, n, __ATOMIC_RELAXED);
+    __atomic_store_n(&l->size, n, __ATOMIC_RELEASE);
+}
+
+/* ---- Frozen lists (free-threaded build) ----
+ *
+ * A module-level list that every thread reads (a table of names, say)
+ * would bounce its lock's cache line between cores on every read. So at
+ * the first thread start, immortalize.c freezes each immortal list whose
+ * items are all immortal (list_share_frozen). The state lives in ob_flags:
+ *
+ *   LIST_PRIVATE  never frozen: every access takes the lock
+ *   LIST_FROZEN   readers may skip the lock (frozen_list_item)
+ *   LIST_THAWED   was frozen, then changed: the lock again, for good
+ *
+ * A reader of a frozen list loads the state (acquire), the size (acquire)
+ * and the array, reads the item, and after an acquire fence checks that
+ * the list is still frozen. Every writer, lock held, thaws the list before
+ * its first store (list_write_begin: state, then a release fence), so a
+ * reader that saw any store of a writer sees the list thawed and falls
+ * back to the lock; one that did not read an item that was in the list
+ * while it held only immortal items, and so needs no reference.
+ *
+ * A reader may still be looking at whatever array the list had, so a list
+ * that was ever frozen never frees an array and never shrinks one: it only
+ * grows into a new array (store the array, then the size with release, so
+ * a reader that sees the new size sees the new array; an old size is
+ * within both). That leaks at most the arrays a growing list outgrew (less
+ * than its largest size), and only immortal lists are ever frozen. */
+enum { LIST_PRIVATE = 0, LIST_FROZEN = 1, LIST_THAWED = 2 };
+
+static inline uint16_t list_share_state(ListObject *l, int order) {
+    return __atomic_load_n(&l->ob_flags, order);
+}
+
+/* A writer, lock held, before its first store to items or size. */
+static inline void list_write_begin(ListObject *l) {
+    if (GILT_FT && list_share_state(l, __ATOMIC_RELAXED) == LIST_FROZEN) {
+        __atomic_store_n(&l->ob_flags, LIST_THAWED, __ATOMIC_RELAXED);
+        __atomic_thread_fence(__ATOMIC_RELEASE);
+    }
+}
+
+/* OBJ_LOCK for a caller about to change the list. */
+static inline void list_lock_for_write(ListObject *l) {
+    OBJ_LOCK(l);
+    list_write_begin(l);
+}
+
+/* Item i of a frozen list, read without the lock: true with *out set (an
+ * immortal item: no reference taken), false when the list is not frozen
+ * or i is out of range (the caller takes the lock and looks again). */
+static inline bool frozen_list_item(ListObject *l, size_t i, Object **out) {
+#if GILT_FT
+    if (list_share_state(l, __ATOMIC_ACQUIRE) != LIST_FROZEN) return false;
+    size_t n = __atomic_load_n(&l->size, __ATOMIC_ACQUIRE);
+    Object **items = __atomic_load_n(&l->items, __ATOMIC_RELAXED);
+    if (i >= n) return false;
+    Object *v = __atomic_load_n(&items[i], __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    if (list_share_state(l, __ATOMIC_RELAXED) != LIST_FROZEN) return false;
+    *out = v;
+    return true;
+#else
+    (void)l; (void)i; (void)out;
+    return false;
+#endif
+}
+
+void list_share_frozen(Object *self) {
+    ListObject *l = L(self);
+    if (!GILT_FT || !IS_TYPE(self, ListType) || !obj_is_immortal(self)) return;
+    for (size_t i = 0; i < l->size; i++)
+        if (!obj_is_immortal(l->items[i])) return;
+    l->ob_flags = LIST_FROZEN;   /* one thread runs during the walk */
+}
+
+/* Item i as a new reference, or NULL (no exception set) past the end. */
+static inline Object *item_ref_or_null(ListObject *l, size_t i) {
+    Object *v;
+    if (frozen_list_item(l, i, &v)) return v;
+    OBJ_LOCK(l);
+    v = i < l->size ? NEWREF(l->items[i]) : NULL;
+    OBJ_UNLOCK(l);
+    return v;
+}
+
+/* Free an array the list no longer uses, unless a lock-free reader may
+ * still be reading it (see above). */
+static inline void list_free_array(ListObject *l, Object **items) {
+    if (list_share_state(l, __ATOMIC_RELAXED) == LIST_PRIVATE) mem_free(items);
 }
 
 /* ---- storage (callers hold the lock) ---- */
@@ -33,6 +121,18 @@ static inline void list_store_size(ListObject *l, size_t n) {
 /* Make room for `newsize` items and set size; new slots are uninitialized. */
 static void list_resize_locked(ListObject *l, size_t newsize) {
     if (newsize <= l->allocated && newsize >= (l->allocated >> 1)) {
+        list_store_size(l, newsize);
+        return;
+    }
+    if (list_share_state(l, __ATOMIC_RELAXED) != LIST_PRIVATE) {
+        /* Was frozen: never shrink, grow into a new array (see above). */
+        if (newsize > l->allocated) {
+            size_t want = newsize + (newsize >> 3) + 6;
+            Object **items = mem_alloc(want * sizeof(Object *));
+            if (l->size) memcpy(items, l->items, l->size * sizeof(Object *));
+            __atomic_store_n(&l->items, items, __ATOMIC_RELAXED);
+            l->allocated = want;
+        }
         list_store_size(l, newsize);
         return;
     }
@@ -55,6 +155,26 @@ static void decref_array(Object **items, size_t n) {
     for (size_t i = 0; i < n; i++) XDECREF(items[i]);
 }
 
+/* Empty the list; the items are dropped after the lock is released (a
+ * __del__ may touch this very list). */
+static void list_clear(ListObject *l) {
+    list_lock_for_write(l);
+    size_t n = l->size;
+    Object **old = l->items;
+    if (list_share_state(l, __ATOMIC_RELAXED) == LIST_PRIVATE) {
+        l->items = NULL;
+        l->allocated = 0;
+    } else {
+        /* Was frozen: the array stays (see above); drop copies of its items. */
+        old = n ? mem_alloc(n * sizeof(Object *)) : NULL;
+        if (n) memcpy(old, l->items, n * sizeof(Object *));
+    }
+    list_store_size(l, 0);
+    OBJ_UNLOCK(l);
+    decref_array(old, n);
+    mem_free(old);
+}
+
 /* ---- public API ---- */
 
 Object *list_new(size_t n) {
@@ -74,7 +194,7 @@ Object *list_from_array(Object *const *items, size_t n) {
 }
 
 static int list_append_slow(ListObject *l, Object *v) {
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     size_t n = l->size;
     list_resize_locked(l, n + 1);
     l->items[n] = NEWREF(v);
@@ -84,7 +204,7 @@ static int list_append_slow(ListObject *l, Object *v) {
 
 int list_append(Object *self, Object *v) {
     ListObject *l = L(self);
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     if (l->size < l->allocated) {
         l->items[l->size] = NEWREF(v);
         list_store_size(l, l->size + 1);
@@ -97,7 +217,7 @@ int list_append(Object *self, Object *v) {
 
 /* Append n borrowed references. */
 static void list_append_array(ListObject *l, Object *const *src, size_t n) {
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     size_t old = l->size;
     list_resize_locked(l, old + n);
     for (size_t i = 0; i < n; i++) l->items[old + i] = NEWREF(src[i]);
@@ -113,6 +233,7 @@ int list_extend(Object *self, Object *iterable) {
     if (LIST_CHECK(iterable)) {
         ListObject *src = L(iterable);
         OBJ_LOCK2(l, src);
+        list_write_begin(l);
         size_t n = src->size, old = l->size;
         list_resize_locked(l, old + n);
         /* src may be l itself: its first n items are still in place. */
@@ -128,7 +249,7 @@ int list_extend(Object *self, Object *iterable) {
         if (n < 0) return -1;
         if (mem_check_size(l->size + (size_t)n, sizeof(Object *)) < 0) return -1;
         if (r->big) goto generic;   /* int64 fields unused: iterate */
-        OBJ_LOCK(l);
+        list_lock_for_write(l);
         size_t old = l->size;
         list_resize_locked(l, old + (size_t)n);
         for (int64_t i = 0; i < n; i++) l->items[old + i] = int_from_i64(r->start + i * r->step);
@@ -160,20 +281,13 @@ generic:;
 }
 
 Object *list_get(Object *self, int64_t i) {
-    ListObject *l = L(self);
-    OBJ_LOCK(l);
-    if (i < 0 || (uint64_t)i >= l->size) {
-        OBJ_UNLOCK(l);
-        return err_set(Exc_IndexError, "list index out of range");
-    }
-    Object *v = NEWREF(l->items[i]);
-    OBJ_UNLOCK(l);
-    return v;
+    Object *v = i < 0 ? NULL : item_ref_or_null(L(self), (size_t)i);
+    return v ? v : err_set(Exc_IndexError, "list index out of range");
 }
 
 int list_set(Object *self, int64_t i, Object *v) {
     ListObject *l = L(self);
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     if (i < 0 || (uint64_t)i >= l->size) {
         OBJ_UNLOCK(l);
         err_set(Exc_IndexError, "list assignment index out of range");
@@ -204,7 +318,7 @@ static Object *list_slice_locked(ListObject *l, int64_t start, int64_t step, int
     return r;
 }
 
-static Object *list_copy_of(Object *self) {
+Object *list_copy(Object *self) {
     ListObject *l = L(self);
     OBJ_LOCK(l);
     Object *r = list_slice_locked(l, 0, 1, l->size);
@@ -213,19 +327,14 @@ static Object *list_copy_of(Object *self) {
 }
 
 /* The item at i for a search step, as a new reference, or NULL past the end. */
-static Object *item_or_null(ListObject *l, size_t i) {
-    OBJ_LOCK(l);
-    Object *v = i < l->size ? NEWREF(l->items[i]) : NULL;
-    OBJ_UNLOCK(l);
-    return v;
-}
+static Object *item_or_null(ListObject *l, size_t i) { return item_ref_or_null(l, i); }
 
 /* ---- protocol ---- */
 
 static void list_dealloc(Object *self) {
     ListObject *l = L(self);
     decref_array(l->items, l->size);
-    mem_free(l->items);
+    list_free_array(l, l->items);
     obj_free(self);
 }
 
@@ -301,15 +410,9 @@ static Object *list_getitem(Object *self, Object *key) {
     ListObject *l = L(self);
     if (INT_CHECK(key) && int_is_small(key)) {
         int64_t i = int_small(key);
-        OBJ_LOCK(l);
-        if (i < 0) i += (int64_t)l->size;
-        if (i < 0 || (uint64_t)i >= l->size) {
-            OBJ_UNLOCK(l);
-            return err_set(Exc_IndexError, "list index out of range");
-        }
-        Object *v = NEWREF(l->items[i]);
-        OBJ_UNLOCK(l);
-        return v;
+        if (i < 0) i += list_len(self);
+        Object *v = i < 0 ? NULL : item_ref_or_null(l, (size_t)i);
+        return v ? v : err_set(Exc_IndexError, "list index out of range");
     }
     if (IS_TYPE(key, SliceType)) {
         int64_t start, stop, step, n;
@@ -378,7 +481,7 @@ static Object **sequence_items(Object *self, Object *v, size_t *n, const char *e
 
 /* a[lo:hi] = items (n owned references, stolen); items NULL with n 0 deletes. */
 static void list_replace_range(ListObject *l, size_t lo, size_t hi, Object **items, size_t n) {
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     if (hi > l->size) hi = l->size;
     if (lo > hi) lo = hi;
     size_t removed = hi - lo;
@@ -428,7 +531,7 @@ static int list_ass_slice(Object *self, Object *slice, Object *value) {
             step = -step;
         }
         Object **garbage = mem_alloc(n * sizeof(Object *));
-        OBJ_LOCK(l);
+        list_lock_for_write(l);
         size_t size = l->size, dst = start, g = 0;
         for (size_t i = start; i < size; i++) {
             if (g < (size_t)n && i == (size_t)start + g * (size_t)step) garbage[g++] = l->items[i];
@@ -451,7 +554,7 @@ static int list_ass_slice(Object *self, Object *slice, Object *value) {
                    count, (long long)n);
         return -1;
     }
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     int64_t last = start + step * (n - 1);
     int64_t lowest = n ? (last < start ? last : start) : 0;
     int64_t highest = n ? (last < start ? start : last) : -1;
@@ -488,7 +591,7 @@ static int list_setitem(Object *self, Object *key, Object *value) {
             return -1;
         }
     }
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     if (i < 0) i += (int64_t)l->size;
     if (i < 0 || (uint64_t)i >= l->size) {
         OBJ_UNLOCK(l);
@@ -540,16 +643,11 @@ static Object *list_repeat(Object *self, int64_t count) {
 
 static Object *list_inplace_repeat(Object *self, int64_t count) {
     ListObject *l = L(self);
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     size_t n = l->size;
     if (count <= 0 || n == 0) {
-        Object **old = l->items;
-        l->items = NULL;
-        list_store_size(l, 0);
-        l->allocated = 0;
         OBJ_UNLOCK(l);
-        decref_array(old, n);
-        mem_free(old);
+        list_clear(l);
         return NEWREF(self);
     }
     if ((uint64_t)count > (uint64_t)(INT64_MAX / 8) / n ||
@@ -654,7 +752,7 @@ METHOD(list_insert_m) {
         return err_set(Exc_OverflowError, "Python int too large to convert to C ssize_t");
     }
     ListObject *l = L(self);
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     int64_t n = (int64_t)l->size;
     if (i < 0) { i += n; if (i < 0) i = 0; }
     if (i > n) i = n;
@@ -676,7 +774,7 @@ METHOD(list_pop_m) {
         if (r < 0) return NULL;
     }
     ListObject *l = L(self);
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     int64_t n = (int64_t)l->size;
     if (n == 0) {
         OBJ_UNLOCK(l);
@@ -712,7 +810,7 @@ METHOD(list_remove_m) {
     int64_t i = list_find(l, args[0], 0, SIZE_MAX);
     if (i == -2) return NULL;
     if (i == -1) return err_set(Exc_ValueError, "list.remove(x): x not in list");
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     Object *old = NULL;
     if ((size_t)i < l->size) {
         old = l->items[i];
@@ -777,7 +875,7 @@ int list_sort(Object *self, Object *key, bool reverse) {
     ListObject *l = L(self);
     /* Empty the list while sorting, so that mutation by a key function or
      * a comparison is detected and cannot corrupt the array we sort. */
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     Object **items = l->items;
     size_t n = l->size, allocated = l->allocated;
     l->items = NULL;
@@ -817,7 +915,7 @@ int list_sort(Object *self, Object *key, bool reverse) {
         decref_array(keys, n);
         mem_free(keys);
     }
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     Object **intruders = l->items;
     size_t nintruders = l->size;
     bool modified = intruders != NULL || nintruders != 0;
@@ -827,7 +925,7 @@ int list_sort(Object *self, Object *key, bool reverse) {
     OBJ_UNLOCK(l);
     if (intruders) {
         decref_array(intruders, nintruders);
-        mem_free(intruders);
+        list_free_array(l, intruders);
     }
     if (modified && result == 0) {
         err_set(Exc_ValueError, "list modified during sort");
@@ -853,7 +951,7 @@ METHOD(list_sort_m) {
 METHOD(list_reverse_m) {
     if (arg_no_kw("reverse", kwnames) < 0 || arg_count("reverse", nargs, 0, 0) < 0) return NULL;
     ListObject *l = L(self);
-    OBJ_LOCK(l);
+    list_lock_for_write(l);
     reverse_array(l->items, l->size);
     OBJ_UNLOCK(l);
     RETURN_NONE;
@@ -861,21 +959,12 @@ METHOD(list_reverse_m) {
 
 METHOD(list_copy_m) {
     if (arg_no_kw("copy", kwnames) < 0 || arg_count("copy", nargs, 0, 0) < 0) return NULL;
-    return list_copy_of(self);
+    return list_copy(self);
 }
 
 METHOD(list_clear_m) {
     if (arg_no_kw("clear", kwnames) < 0 || arg_count("clear", nargs, 0, 0) < 0) return NULL;
-    ListObject *l = L(self);
-    OBJ_LOCK(l);
-    Object **old = l->items;
-    size_t n = l->size;
-    l->items = NULL;
-    list_store_size(l, 0);
-    l->allocated = 0;
-    OBJ_UNLOCK(l);
-    decref_array(old, n);
-    mem_free(old);
+    list_clear(L(self));
     RETURN_NONE;
 }
 
@@ -925,6 +1014,12 @@ static Object *list_reversed_iter(Object *self) {
 static inline Object *listiter_step(ListIterObject *it, bool forward) {
     ListObject *seq = it->seq;
     if (!seq) return NULL;
+    size_t index = it->index;  /* read once: the iterator itself may be shared */
+    Object *v;
+    if (forward ? frozen_list_item(seq, index, &v) : index > 0 && frozen_list_item(seq, index - 1, &v)) {
+        it->index = forward ? index + 1 : index - 1;
+        return v;
+    }
     OBJ_LOCK(seq);
     bool more = forward ? it->index < seq->size : it->index > 0 && it->index <= seq->size;
     if (more) {

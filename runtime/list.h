@@ -1,8 +1,11 @@
 /* list.h — mutable sequences (list.c, listsort.c).
  *
- * Free-threaded build: mutations take the list's lock (lock.h); single-item
- * reads do not, and item storage a concurrent reader may still see is freed
- * only when it is safe. Sorting is stable (a merge sort over the items).
+ * Free-threaded build: mutations take the list's lock (lock.h), and so do
+ * reads of an ordinary list. A list shared at the first thread start whose
+ * items all became immortal is *frozen* (list_share_frozen): until its
+ * first mutation, single-item reads (subscript, iteration, `in`) take no
+ * lock, and item storage a concurrent reader may still see is never freed
+ * (list.c, "Frozen lists"). Sorting is stable (a merge sort over the items).
  */
 #ifndef GILT_LIST_H
 #define GILT_LIST_H
@@ -17,7 +20,11 @@ typedef struct ListObject {
 } ListObject;
 
 #define LIST_CHECK(o) (IS_TYPE(o, ListType) || HAS_FLAG(o, TPFLAG_LIST_SUBCLASS))
-static inline size_t list_size(Object *l) { return ((ListObject *)l)->size; }
+/* Relaxed: callers may read it without the lock while a writer stores it
+ * (the same plain load on x86). */
+static inline size_t list_size(Object *l) {
+    return __atomic_load_n(&((ListObject *)l)->size, __ATOMIC_RELAXED);
+}
 
 Object *list_new(size_t n);                    /* n slots set to NULL; fill with list_set_init */
 static inline void list_set_init(Object *l, size_t i, Object *v) { ((ListObject *)l)->items[i] = v; } /* steals */
@@ -27,6 +34,11 @@ int list_extend(Object *l, Object *iterable);
 Object *list_get(Object *l, int64_t i);        /* new ref; IndexError (negative not wrapped) */
 int list_set(Object *l, int64_t i, Object *v); /* borrowed v */
 Object *list_as_tuple(Object *l);
+Object *list_copy(Object *l);                  /* a new list, copied under l's lock */
+/* Free-threaded build: let threads read l without its lock until it is
+ * next changed, if l is immortal and so are all its items (called by
+ * immortalize.c at the first thread start). No-op otherwise. */
+void list_share_frozen(Object *l);
 /* Sort in place; key may be NULL. 0 / -1. */
 int list_sort(Object *l, Object *key, bool reverse);
 

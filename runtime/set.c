@@ -55,7 +55,7 @@ static Object set_dummy = {OBJECT_HEAD_INIT(&ObjectType)};
 
 static inline int64_t key_hash(Object *key) {
     if (IS_TYPE(key, StrType)) {
-        int64_t h = ((StrObject *)key)->hash;
+        int64_t h = str_cached_hash(key);
         return h != -1 ? h : str_hash(key);
     }
     return obj_hash(key);

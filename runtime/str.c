@@ -428,7 +428,8 @@ bool str_eq(Object *a, Object *b) {
     StrObject *x = (StrObject *)a, *y = (StrObject *)b;
     if (x->size != y->size) return false;
     if (x->interned && y->interned && IS_TYPE(a, StrType) && IS_TYPE(b, StrType)) return false;
-    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return false;
+    int64_t hx = str_cached_hash(a), hy = str_cached_hash(b);
+    if (hx != -1 && hy != -1 && hx != hy) return false;
     return memcmp(x->data, y->data, x->size) == 0;
 }
 
@@ -548,7 +549,10 @@ static Object *str_repeat(Object *s, int64_t n) {
 
 Object *str_join(Object *sep, Object *iterable) {
     Object *seq;
-    if (IS_TYPE(iterable, ListType) || IS_TYPE(iterable, TupleType)) seq = NEWREF(iterable);
+    /* A list another thread may change while we read it is copied first
+     * (obj_to_list copies under its lock). */
+    if (IS_TYPE(iterable, TupleType) || (IS_TYPE(iterable, ListType) && !threads_may_contend()))
+        seq = NEWREF(iterable);
     else { seq = obj_to_list(iterable); if (!seq) return NULL; }
     size_t n;
     Object **items;

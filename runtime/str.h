@@ -40,6 +40,11 @@ bool str_eq(Object *a, Object *b);               /* both str */
 int str_compare(Object *a, Object *b);           /* -1, 0, 1 by code point */
 bool str_eq_cstr(Object *s, const char *c);
 int64_t str_hash(Object *o);
+/* The hash if already computed, else -1. Relaxed: another thread may be
+ * storing it (str_hash) at the same moment (the same plain load on x86). */
+static inline int64_t str_cached_hash(Object *o) {
+    return __atomic_load_n(&((StrObject *)o)->hash, __ATOMIC_RELAXED);
+}
 /* Intern *p in place (replacing it by the canonical, immortal string). */
 void str_intern(Object **p);
 Object *str_intern_cstr(const char *s);          /* = intern_cstr */

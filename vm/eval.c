@@ -537,6 +537,13 @@ static Object *special_bound(Object *o, const char *name) {
 /* Unpack `seq` into dst[0..n) with dst[n-1] the first item (so pushing the
  * region leaves the first item on top). */
 static int unpack_iterable(Object *seq, size_t n, Object **dst) {
+    if (IS_TYPE(seq, ListType) && threads_may_contend()) {
+        /* Another thread may resize it while we copy: unpack a snapshot. */
+        Object *snapshot = list_as_tuple(seq);
+        int r = unpack_iterable(snapshot, n, dst);
+        DECREF(snapshot);
+        return r;
+    }
     if (IS_TYPE(seq, TupleType) || IS_TYPE(seq, ListType)) {
         size_t size = IS_TYPE(seq, TupleType) ? tuple_size(seq) : list_size(seq);
         Object **items = IS_TYPE(seq, TupleType) ? tuple_items(seq) : ((ListObject *)seq)->items;
