@@ -1876,8 +1876,21 @@ trace_hook:
 
     TARGET(FOR_ITER) {
         Object *it = TOP();
+        Object *v;
+        /* A list iterator steps inline while no other thread can change
+         * the list (list.h); at the end, and once threads run, its
+         * iternext does (it also lets go of the list). */
+        if (IS_TYPE(it, ListIterType) && !threads_may_contend()) {
+            ListIterObject *li = (ListIterObject *)it;
+            if (li->seq && li->index < li->seq->size) {
+                v = li->seq->items[li->index++];
+                INCREF(v);
+                PUSH(v);
+                DISPATCH();
+            }
+        }
         Object *(*next)(Object *) = TYPE(it)->iternext;
-        Object *v = next ? next(it) : obj_next(it);
+        v = next ? next(it) : obj_next(it);
         if (LIKELY(v != NULL)) {
             PUSH(v);
             DISPATCH();
