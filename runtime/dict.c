@@ -221,29 +221,30 @@ static int frozen_probe(DictObject *d, uint64_t frozen, Object *key, int64_t has
 #endif
 }
 
-/* The entry numbered `ix` of a frozen dict, if it holds key: true with *out
- * set to its (immortal) value, under the same before-and-after checks as
- * frozen_probe. False means "look it up the ordinary way". */
-static inline bool frozen_entry_at(DictObject *d, uint64_t frozen, Object *key, uint64_t ix,
-                                   Object **out) {
+/* The value of entry `ix` of a frozen dict, if that entry holds key
+ * (immortal, so no reference is taken), under the same before-and-after
+ * checks as frozen_probe; NULL means "look it up the ordinary way". It
+ * returns the value rather than storing through a pointer so that its
+ * caller, the hinted read of a shared instance's attribute, stays a leaf
+ * that needs no stack frame. */
+static inline Object *frozen_value_at(DictObject *d, uint64_t frozen, Object *key, uint64_t ix) {
 #if GILT_FT
     if (__atomic_load_n(&d->version, __ATOMIC_ACQUIRE) != frozen ||
         __atomic_load_n(&d->ob_mutex, __ATOMIC_ACQUIRE) != 0)
-        return false;
+        return NULL;
     DictEntry *entries = __atomic_load_n(&d->entries, __ATOMIC_RELAXED);
     if (ix >= __atomic_load_n(&d->nentries, __ATOMIC_RELAXED) ||
         __atomic_load_n(&entries[ix].key, __ATOMIC_RELAXED) != key)
-        return false;
+        return NULL;
     Object *value = __atomic_load_n(&entries[ix].value, __ATOMIC_RELAXED);
     __atomic_thread_fence(__ATOMIC_ACQUIRE);
     if (__atomic_load_n(&d->ob_mutex, __ATOMIC_RELAXED) != 0 ||
-        __atomic_load_n(&d->version, __ATOMIC_RELAXED) != frozen || !value)
-        return false;
-    *out = value;
-    return true;
+        __atomic_load_n(&d->version, __ATOMIC_RELAXED) != frozen)
+        return NULL;
+    return value;
 #else
-    (void)d; (void)frozen; (void)key; (void)ix; (void)out;
-    return false;
+    (void)d; (void)frozen; (void)key; (void)ix;
+    return NULL;
 #endif
 }
 
@@ -473,23 +474,28 @@ static __attribute__((noinline)) Object *frozen_rehint(DictObject *d, uint64_t f
     }
 }
 
-/* dict_get_str_hinted once threads may run. Out of line, so that the
- * single-threaded path stays a leaf without a stack frame. */
-static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
-    uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
-    Object *v;
-    uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
-    if (frozen) {
-        /* A shared instance's dict: read without the lock, so threads
-         * reading the same object do not contend (see frozen_probe). */
-        if (frozen_entry_at(d, frozen, key, h, &v)) return v;
-        return frozen_rehint(d, frozen, key, hint);
-    }
+/* The hinted read of a dict that is not frozen, once threads may run: the
+ * hit under the lock, else a full lookup that learns the entry. */
+static __attribute__((noinline)) Object *lookup_str_hinted_locked(DictObject *d, Object *key,
+                                                                  uint64_t *hint, uint64_t h) {
     OBJ_LOCK(d);
     bool hit = h < d->nentries && d->entries[h].key == key;
-    v = hit ? NEWREF(d->entries[h].value) : NULL;
+    Object *v = hit ? NEWREF(d->entries[h].value) : NULL;
     OBJ_UNLOCK(d);
     return hit ? v : lookup_str_rehint(d, key, hint);
+}
+
+/* dict_get_str_hinted once threads may run. Out of line, so that the
+ * single-threaded path stays a leaf without a stack frame; and a leaf
+ * itself on its commonest path (a shared instance's frozen dict, read
+ * without the lock so that threads reading the same object do not
+ * contend: see frozen_probe), with every other path a tail call. */
+static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
+    uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
+    uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
+    if (!frozen) return lookup_str_hinted_locked(d, key, hint, h);
+    Object *v = frozen_value_at(d, frozen, key, h);
+    return v ? v : frozen_rehint(d, frozen, key, hint);
 }
 
 Object *dict_get_str_hinted_slow(Object *dobj, Object *key, uint64_t *hint) {
