@@ -15,7 +15,10 @@
  * and flags the consumer's operand with ARG_BORROW_TOS (the top operand was
  * borrowed) or ARG_BORROW_NOS (the one below it), and the consumer then
  * skips the DECREF. Two loads in a row feeding a two-operand consumer
- * (`a + b`, `x[0]`, `self.x = x`) are both borrowed.
+ * (`a + b`, `x[0]`, `self.x = x`) are both borrowed. A CALL borrows the
+ * run of loads that pushed its last arguments (`f(x, 1)`, `len(items)`),
+ * up to 63 of them: the callee's frame counts the ones it keeps, and the
+ * cleanup after a builtin skips them.
  *
  * What keeps this safe (vm/eval.c holds the other half):
  *  - The consumer must not be a jump target: on another path its operand
@@ -57,6 +60,34 @@ static bool borrow_load(uint32_t *code, size_t pos) {
     return true;
 }
 
+/* A CALL (instruction number k) borrows the run of loads right before it
+ * that pushed its last arguments: `f(x, 1)`, `obj.m(y)`, `len(items)`. The
+ * run's first load may be a jump target (a path reaching it has pushed
+ * nothing of the run yet); the loads after it and the CALL may not. Each
+ * borrowed LOAD_FAST_BORROW above another borrowed value is flagged
+ * ARG_BORROW_NOS: if the local is unbound, the VM finds the run's CALL and
+ * clears the borrowed slots below (vm/eval.c, clear_borrowed_run). */
+static void borrow_call_arguments(uint32_t *code, const size_t *starts, size_t k,
+                                  const bool *is_target) {
+    size_t at = starts[k];
+    uint32_t nargs = INSTR_ARG(code[at]);
+    if (is_target[at] || (nargs & ARG_BORROW_TOS) || nargs > CALL_BORROW_NARGS_MAX) return;
+    size_t run = 0;                      /* loads borrowed so far, from the CALL back */
+    while (run < nargs && run < CALL_BORROW_MAX && run < k) {
+        size_t load = starts[k - 1 - run];
+        if (run > 0 && is_target[starts[k - run]]) break;
+        if (!borrow_load(code, load)) break;
+        run++;
+    }
+    if (run == 0) return;
+    /* every borrowed local load but the run's first has borrowed values below */
+    for (size_t j = 0; j + 1 < run; j++) {
+        size_t load = starts[k - 1 - j];
+        if (INSTR_OP(code[load]) == OP_LOAD_FAST_BORROW) code[load] |= INSTR(0, ARG_BORROW_NOS);
+    }
+    code[at] = INSTR(OP_CALL, nargs | ((uint32_t)run << CALL_BORROW_SHIFT) | ARG_BORROW_TOS);
+}
+
 void borrow_operands(uint32_t *code, size_t ncode) {
     if (ncode == 0) return;
     bool *is_target = scratch_alloc_atomic(ncode * sizeof(bool));
@@ -75,6 +106,10 @@ void borrow_operands(uint32_t *code, size_t ncode) {
         size_t at = starts[k];
         int op = (int)INSTR_OP(code[at]);
         if (op >= OP_COUNT_) continue;
+        if (op == OP_CALL) {
+            borrow_call_arguments(code, starts, k, is_target);
+            continue;
+        }
         int n = opcode_borrowable_operands(op);
         uint32_t arg = INSTR_ARG(code[at]);
         if (n == 0 || is_target[at] || (arg & ARG_BORROW_MASK)) continue;

@@ -729,6 +729,8 @@ static void compile_call_args(Compiler *c, Node *at, int pushed, NodeList *args,
             load_const_index(c, add_const_name_tuple(c, names, keywords->n));
             emit(c, OP_CALL_KW, pushed + args->n + keywords->n);
         } else {
+            if ((unsigned)(pushed + args->n) > CALL_NARGS_MAX)
+                cg_error(c, c->u->line, c->u->col, "too many arguments in one call");
             emit(c, OP_CALL, pushed + args->n);
         }
         return;

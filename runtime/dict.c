@@ -371,8 +371,10 @@ static Object *dict_new_presized(size_t n) {
     return (Object *)d;
 }
 
-/* 1 found (*out new ref), 0 absent, -1 error. */
-static int lookup_hashed(DictObject *d, Object *key, int64_t hash, Object **out) {
+/* 1 found (*out new ref), 0 absent, -1 error. Always inlined: it is the
+ * body of dict_lookup (d.get, d[k], k in d), where GCC left it a call with
+ * a full stack frame in the free-threaded build. */
+static inline __attribute__((always_inline)) int lookup_hashed(DictObject *d, Object *key, int64_t hash, Object **out) {
     switch (frozen_lookup(d, key, hash, out)) {
     case FROZEN_FOUND: return 1;
     case FROZEN_ABSENT: return 0;

@@ -887,6 +887,25 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
 #define CLEAR_BORROWED_SLOT(depth, flag) \
     do { if (borrow & (flag)) sp[-(depth)] = NULL; } while (0)
 
+/* A LOAD_FAST_BORROW flagged ARG_BORROW_NOS found its local unbound, with
+ * borrowed values of the same consumer below it on the stack (`ip`: the
+ * next instruction, `sp`: the stack without the failed load's value). The
+ * unwinder drops what the stack holds, so clear those slots first. How many
+ * there are: the consumer's borrowed count, less the failed load and the
+ * borrowed loads still ahead of it (compiler/borrow.c). */
+static void clear_borrowed_run(const uint32_t *ip, Object **sp) {
+    uint32_t ahead = 0;
+    for (;; ip++) {
+        int op = (int)INSTR_OP(*ip);
+        if (op != OP_LOAD_FAST_BORROW && op != OP_LOAD_CONST_BORROW) break;
+        ahead++;
+    }
+    uint32_t arg = INSTR_ARG(*ip);
+    uint32_t borrowed = INSTR_OP(*ip) == OP_CALL ? call_nborrowed(arg)
+                        : (uint32_t)__builtin_popcount(arg & ARG_BORROW_MASK);
+    for (uint32_t i = 1; i + ahead < borrowed; i++) sp[-(int)i] = NULL;
+}
+
 static Object *eval_frame(ThreadState *ts, Frame *entry, int throwflag) {
 #if USE_COMPUTED_GOTO
     static void *const dispatch_table[] = {
@@ -1017,7 +1036,7 @@ trace_hook:
         if (UNLIKELY(!v)) {
             /* the value below is borrowed for the same consumer: the
              * unwinder must not drop it */
-            if (oparg & ARG_BORROW_NOS) sp[-1] = NULL;
+            if (oparg & ARG_BORROW_NOS) clear_borrowed_run(ip, sp);
             raise_unbound_local(local_name(co, oparg & ~ARG_BORROW_NOS));
             goto error;
         }
@@ -2132,7 +2151,10 @@ trace_hook:
     }
 
     TARGET(CALL) {
-        size_t nargs_total = oparg;
+        size_t nargs_total = call_nargs(oparg);
+        /* the topmost arguments that were pushed borrowed (compiler/borrow.c):
+         * the callee's frame counts them, the cleanup skips them */
+        size_t nborrowed = call_nborrowed(oparg);
         Object *kwnames = NULL;
         size_t nkw = 0;
         goto do_call;
@@ -2141,6 +2163,7 @@ trace_hook:
         kwnames = POP();
         nkw = tuple_size(kwnames);
         nargs_total = oparg;
+        nborrowed = 0;
 
     do_call: {
         Object **base = sp - nargs_total - 2;
@@ -2167,14 +2190,19 @@ trace_hook:
                 Frame *nf;
                 if (!kwnames && npos == fco->argcount && fco->kwonlyargcount == 0 &&
                     !(fco->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
-                    if (recursion_check(ts) < 0) goto error;
+                    if (recursion_check(ts) < 0) {
+                        sp -= nborrowed;
+                        goto error;
+                    }
                     /* the common case: the frame takes over the stack's
-                     * references to the function and the arguments */
+                     * references to the function and the arguments, and
+                     * takes its own to the borrowed ones */
                     nf = frame_push_args(fco, npos);
                     nf->func = callable;
                     nf->globals = fn->globals;
                     nf->builtins = fn->builtins;
                     for (size_t i = 0; i < npos; i++) nf->localsplus[i] = args[i];
+                    for (size_t i = npos - nborrowed; i < npos; i++) INCREF(args[i]);
                     sp = base;
                     if ((fco->ncellvars || fco->nfreevars) && init_cells(nf, fn) < 0) {
                         frame_clear(nf);
@@ -2184,6 +2212,7 @@ trace_hook:
                     ts->recursion_depth++;
                 } else {
                     nf = function_frame(ts, fn, args, npos, kwnames);
+                    sp -= nborrowed;
                     while (sp > base) {
                         Object *x = POP();
                         XDECREF(x);
@@ -2205,6 +2234,7 @@ trace_hook:
             }
         }
         r = obj_call(callable, args, npos, kwnames);
+        sp -= nborrowed;
         while (sp > base + 1) {
             Object *x = POP();
             XDECREF(x);

@@ -87,7 +87,7 @@
   X(UNPACK_SEQUENCE,  COUNT, 0, (arg) - 1,    "[seq] -> [x_n .. x_1] (x_1 on top); ValueError on wrong length") \
   X(UNPACK_EX,        COUNT, 0, ((arg) & 0xff) + ((arg) >> 8), "[seq] -> [after.., list, before..] for a, *b, c = seq; arg = before | after << 8") \
   X(FORMAT_VALUE,     FLAGS, 0, ((arg) & 4) ? -1 : 0, "[v(, spec)] -> [format(conv(v), spec)]; arg & 3: 0 none, 1 str, 2 repr, 3 ascii; arg & 4: spec on stack") \
-  X(CALL,             COUNT, 0, -1 - (arg),   "[f, self_or_NULL, a1..an] -> [result]; self_or_NULL non-NULL means call f(self, a1..an)") \
+  X(CALL,             COUNT, 0, -1 - (int)call_nargs(arg), "[f, self_or_NULL, a1..an] -> [result]; self_or_NULL non-NULL means call f(self, a1..an); the last call_nborrowed(arg) args may be borrowed") \
   X(CALL_KW,          COUNT, 0, -2 - (arg),   "[f, self_or_NULL, a1..an, kwnames] -> [result]; the last len(kwnames) of the n args are keyword values") \
   X(CALL_EX,          FLAGS, 0, -2 - ((arg) & 1), "[f, self_or_NULL, args_tuple(, kwargs_dict)] -> [result]; arg & 1: kwargs present") \
   X(MAKE_FUNCTION,    FLAGS, 0, -((arg) & 1) - (((arg) >> 1) & 1) - (((arg) >> 2) & 1), \
@@ -151,12 +151,29 @@ typedef enum {
  * right after it, which consumes the value, has a flag in its operand saying
  * not to drop it: ARG_BORROW_TOS for the top of the stack, ARG_BORROW_NOS
  * for the one below. Only LOAD_ATTR, STORE_ATTR, BINARY_OP, COMPARE_OP,
- * BINARY_SUBSCR and STORE_SUBSCR take the flags; they mask them off their
+ * BINARY_SUBSCR and STORE_SUBSCR take the flags (CALL has its own form,
+ * below); they mask them off their
  * operand, never drop a borrowed operand, and leave no borrowed value on
  * the stack when they fail. */
 #define ARG_BORROW_TOS (1u << 23)
 #define ARG_BORROW_NOS (1u << 22)
 #define ARG_BORROW_MASK (ARG_BORROW_TOS | ARG_BORROW_NOS)
+
+/* CALL takes its borrowed operands differently: its arguments are loaded
+ * by a run of loads right before it, and it is told how many of the topmost
+ * arguments that run borrowed. Its operand is then flagged ARG_BORROW_TOS,
+ * with the argument count in bits 0-15 and the borrowed count in bits
+ * 16-21; unflagged, the whole operand (below the flag) is the count. */
+#define CALL_NARGS_MAX 0x7fffffu
+#define CALL_BORROW_NARGS_MAX 0xffffu
+#define CALL_BORROW_SHIFT 16
+#define CALL_BORROW_MAX 63u
+static inline uint32_t call_nargs(uint32_t arg) {
+    return (arg & ARG_BORROW_TOS) ? (arg & CALL_BORROW_NARGS_MAX) : arg;
+}
+static inline uint32_t call_nborrowed(uint32_t arg) {
+    return (arg & ARG_BORROW_TOS) ? (arg >> CALL_BORROW_SHIFT) & CALL_BORROW_MAX : 0;
+}
 
 /* How many operands (from the top) an instruction accepts borrowed: 0, 1
  * or 2. Those above 0 carry the ARG_BORROW_* flags in their operand. */
@@ -177,6 +194,7 @@ static inline int opcode_borrowable_operands(int op) {
 
 /* The operand without its borrow flags (for the disassembler). */
 static inline uint32_t instr_plain_arg(int op, uint32_t arg) {
+    if (op == OP_CALL) return call_nargs(arg);
     if (opcode_borrowable_operands(op) > 0 || op == OP_LOAD_FAST_BORROW)
         return arg & ~ARG_BORROW_MASK;
     return arg;

@@ -96,3 +96,89 @@ for i in range(3):
 s = "abc"
 t = s + "def"
 print(s, t, s * 2, s[1], s < t)
+
+# Borrowed call arguments: f(x, y) passes its locals and constants without
+# counting them; every way a call can go (Python function, defaults,
+# *args, generator, bound method, class, builtin, an error before or in
+# the call) must leave the counts right. A Tracked object reports its
+# death, so a missed count (early death) or an extra one (no death) shows.
+class Tracked:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print("del", self.name)
+    def __repr__(self):
+        return "T(" + self.name + ")"
+    def pair(self, a, b):
+        return (self.name, a.name, b.name)
+
+def take(a, b):
+    a = None        # rebinding the callee's own locals drops its own counts
+    b = None
+    return "take"
+
+def defaults(a, b, c=3, *, d=4):
+    return (a.name, b.name, c, d)
+
+def star(*args):
+    return len(args)
+
+def gen(a, b):
+    yield a.name
+    yield b.name
+
+def deep(a, b):
+    return deep(a, b)
+
+def unbound_middle(flag):
+    a = Tracked("um-a")
+    if flag:
+        b = Tracked("um-b")
+    c = Tracked("um-c")
+    try:
+        return defaults(a, b, c)
+    except UnboundLocalError as e:
+        return "unbound", str(e)
+
+def unbound_last(flag):
+    a = Tracked("ul-a")
+    c = Tracked("ul-c")
+    if flag:
+        b = Tracked("ul-b")
+    try:
+        return star(a, c, 1, b)
+    except UnboundLocalError as e:
+        return "unbound", str(e)
+
+def calls():
+    x = Tracked("x")
+    y = Tracked("y")
+    print(take(x, y), defaults(x, y), defaults(x, y, 5), star(x, y, 1, "s"))
+    print(list(gen(x, y)), x.pair(x, y))
+    m = x.pair
+    print(m(y, x), Tracked.pair(y, x, y))
+    print(isinstance(x, Tracked), len([x, y]), getattr(x, "name"))
+    try:
+        len(x)
+    except TypeError as e:
+        print("len", e)
+    try:
+        int(x, y)
+    except TypeError as e:
+        print("int", type(e).__name__)
+    try:
+        deep(x, y)
+    except RecursionError:
+        print("recursion")
+    print(sys.getrefcount(x) == sys.getrefcount(y))
+    print("end of calls")
+
+calls()
+print(unbound_middle(False))
+print(unbound_middle(True))
+print(unbound_last(False))
+print(unbound_last(True))
+many = "def many(" + ", ".join("a%d" % i for i in range(70)) + "): return a0 + a69\n"
+many += "print(many(" + ", ".join(str(i) for i in range(70)) + "))\n"
+exec(many)
+print("done")
