@@ -79,6 +79,20 @@ static void borrow_call_arguments(uint32_t *code, const size_t *starts, size_t k
         if (!borrow_load(code, load)) break;
         run++;
     }
+    /* `obj.m(args)` with every argument borrowed: the method's self slot,
+     * right below them, can be borrowed too, from a load before the
+     * LOAD_METHOD (flagged ARG_BORROW_TOS: it then leaves its owner
+     * uncounted in that slot, or drops nothing when the slot stays NULL). */
+    if (run == nargs && run < CALL_BORROW_MAX && k >= run + 2) {
+        size_t method = starts[k - 1 - run];
+        size_t after = run > 0 ? starts[k - run] : at;
+        if (INSTR_OP(code[method]) == OP_LOAD_METHOD && !is_target[method] &&
+            !is_target[after] && !(INSTR_ARG(code[method]) & ARG_BORROW_MASK) &&
+            borrow_load(code, starts[k - 2 - run])) {
+            code[method] |= INSTR(0, ARG_BORROW_TOS);
+            run++;
+        }
+    }
     if (run == 0) return;
     /* every borrowed local load but the run's first has borrowed values below */
     for (size_t j = 0; j + 1 < run; j++) {

@@ -1387,6 +1387,9 @@ trace_hook:
     }
 
     TARGET(LOAD_METHOD) {
+        /* a borrowed owner (ARG_BORROW_TOS): the CALL this feeds knows the
+         * self slot is borrowed, and nothing here drops the owner */
+        TAKE_BORROW_FLAGS();
         Object *owner = TOP();
         Object *name = names[oparg];
         InlineCache *c = &caches[*ip++];
@@ -1410,7 +1413,7 @@ trace_hook:
                 }
                 v = dict_get_str(d, name);
                 if (v) goto load_method_plain;
-                if (err_occurred()) goto error;
+                if (err_occurred()) goto load_method_error;
                 /* Once threads run, only for a shared (immortal) dict: a
                  * write per call would bounce this line between threads
                  * that each call methods on their own instances. */
@@ -1429,7 +1432,7 @@ trace_hook:
                     v = dict_get_str(d, name);
                     if (v || err_occurred()) DECREF(descr);
                     if (v) goto load_method_plain;
-                    if (err_occurred()) goto error;
+                    if (err_occurred()) goto load_method_error;
                 }
                 if (version != 0) cache_store(c, tp, version, 0, descr, AC_METHOD);
                 v = descr;
@@ -1438,12 +1441,15 @@ trace_hook:
             XDECREF(descr);
         }
         v = obj_getattr(owner, name);
-        if (!v) goto error;
+        if (!v) goto load_method_error;
     load_method_plain:
         sp[-1] = v;
-        DECREF(owner);
+        DROP_OPERAND(owner, ARG_BORROW_TOS);
         PUSH(NULL);
         DISPATCH();
+    load_method_error:
+        CLEAR_BORROWED_SLOT(1, ARG_BORROW_TOS);
+        goto error;
     load_method_found:
         INCREF(v);
     load_method_owned:
@@ -2167,6 +2173,9 @@ trace_hook:
 
     do_call: {
         Object **base = sp - nargs_total - 2;
+        /* the self slot was borrowed, but LOAD_METHOD found a plain
+         * attribute and left it NULL: only the arguments are borrowed */
+        if (nborrowed > nargs_total && !base[1]) nborrowed = nargs_total;
         Object *callable = base[0];
         Object **args = base + 2;
         size_t npos = nargs_total - nkw;

@@ -161,7 +161,9 @@ typedef enum {
 
 /* CALL takes its borrowed operands differently: its arguments are loaded
  * by a run of loads right before it, and it is told how many of the topmost
- * arguments that run borrowed. Its operand is then flagged ARG_BORROW_TOS,
+ * stack slots that run borrowed (with `obj.m(...)`, the self slot that a
+ * LOAD_METHOD flagged ARG_BORROW_TOS filled from a borrowed owner counts as
+ * one of them). Its operand is then flagged ARG_BORROW_TOS,
  * with the argument count in bits 0-15 and the borrowed count in bits
  * 16-21; unflagged, the whole operand (below the flag) is the count. */
 #define CALL_NARGS_MAX 0x7fffffu
@@ -195,6 +197,7 @@ static inline int opcode_borrowable_operands(int op) {
 /* The operand without its borrow flags (for the disassembler). */
 static inline uint32_t instr_plain_arg(int op, uint32_t arg) {
     if (op == OP_CALL) return call_nargs(arg);
+    if (op == OP_LOAD_METHOD) return arg & ~ARG_BORROW_MASK;
     if (opcode_borrowable_operands(op) > 0 || op == OP_LOAD_FAST_BORROW)
         return arg & ~ARG_BORROW_MASK;
     return arg;

@@ -182,3 +182,39 @@ many = "def many(" + ", ".join("a%d" % i for i in range(70)) + "): return a0 + a
 many += "print(many(" + ", ".join(str(i) for i in range(70)) + "))\n"
 exec(many)
 print("done")
+
+# Borrowed method owners: obj.m(x) borrows obj for the self slot; the
+# slot ends up NULL when the attribute is not a method of the class.
+class Holder:
+    def __init__(self, name):
+        self.name = name
+        self.fn = take                       # a plain function, no self
+        self.bound = Tracked(name + "-b").pair  # a bound method in the dict
+    def me(self, a):
+        self = None                          # the callee's own count
+        return a.name
+    def __getattr__(self, attr):
+        if attr == "dynamic":
+            return lambda a: "dyn-" + a.name
+        raise AttributeError(attr)
+
+def methods(flag):
+    h = Holder("h")
+    x = Tracked("mx")
+    print(h.me(x), h.fn(x, x), h.bound(x, x), h.dynamic(x))
+    print(", ".join(["a", x.name]), "-".join([]))
+    try:
+        h.missing(x)
+    except AttributeError as e:
+        print("missing", e)
+    if flag:
+        o = Tracked("o")
+    try:
+        print(o.pair(x, x))
+    except UnboundLocalError as e:
+        print("unbound owner", e)
+    print("end of methods")
+
+methods(False)
+methods(True)
+print("done")
