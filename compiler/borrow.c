@@ -71,7 +71,7 @@ static void borrow_call_arguments(uint32_t *code, const size_t *starts, size_t k
                                   const bool *is_target) {
     size_t at = starts[k];
     uint32_t nargs = INSTR_ARG(code[at]);
-    if (is_target[at] || (nargs & ARG_BORROW_TOS) || nargs > CALL_BORROW_NARGS_MAX) return;
+    if (is_target[at] || call_nborrowed(nargs) != 0) return;
     size_t run = 0;                      /* loads borrowed so far, from the CALL back */
     while (run < nargs && run < CALL_BORROW_MAX && run < k) {
         size_t load = starts[k - 1 - run];
@@ -99,7 +99,7 @@ static void borrow_call_arguments(uint32_t *code, const size_t *starts, size_t k
         size_t load = starts[k - 1 - j];
         if (INSTR_OP(code[load]) == OP_LOAD_FAST_BORROW) code[load] |= INSTR(0, ARG_BORROW_NOS);
     }
-    code[at] = INSTR(OP_CALL, nargs | ((uint32_t)run << CALL_BORROW_SHIFT) | ARG_BORROW_TOS);
+    code[at] = INSTR(OP_CALL, nargs | ((uint32_t)run << CALL_BORROW_SHIFT));
 }
 
 void borrow_operands(uint32_t *code, size_t ncode) {

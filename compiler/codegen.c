@@ -730,7 +730,8 @@ static void compile_call_args(Compiler *c, Node *at, int pushed, NodeList *args,
             emit(c, OP_CALL_KW, pushed + args->n + keywords->n);
         } else {
             if ((unsigned)(pushed + args->n) > CALL_NARGS_MAX)
-                cg_error(c, c->u->line, c->u->col, "too many arguments in one call");
+                cg_error(c, c->u->line, c->u->col,
+                         "too many arguments in one call (gilt allows at most 65535)");
             emit(c, OP_CALL, pushed + args->n);
         }
         return;

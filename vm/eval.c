@@ -2173,9 +2173,6 @@ trace_hook:
 
     do_call: {
         Object **base = sp - nargs_total - 2;
-        /* the self slot was borrowed, but LOAD_METHOD found a plain
-         * attribute and left it NULL: only the arguments are borrowed */
-        if (nborrowed > nargs_total && !base[1]) nborrowed = nargs_total;
         Object *callable = base[0];
         Object **args = base + 2;
         size_t npos = nargs_total - nkw;
@@ -2185,6 +2182,9 @@ trace_hook:
             npos++;
         } else if (IS_TYPE(callable, MethodType)) {
             MethodObject *m = (MethodObject *)callable;
+            /* a NULL self slot counted as borrowed (LOAD_METHOD found a
+             * plain attribute) is about to hold a counted self */
+            if (nborrowed > nargs_total) nborrowed = nargs_total;
             base[1] = NEWREF(m->self);
             base[0] = NEWREF(m->func);
             DECREF(callable);
@@ -2211,7 +2211,12 @@ trace_hook:
                     nf->globals = fn->globals;
                     nf->builtins = fn->builtins;
                     for (size_t i = 0; i < npos; i++) nf->localsplus[i] = args[i];
-                    for (size_t i = npos - nborrowed; i < npos; i++) INCREF(args[i]);
+                    if (nborrowed) {
+                        /* (a NULL self slot below the arguments may be
+                         * counted among the borrowed: not an argument) */
+                        size_t first = nborrowed < npos ? npos - nborrowed : 0;
+                        for (size_t i = first; i < npos; i++) INCREF(args[i]);
+                    }
                     sp = base;
                     if ((fco->ncellvars || fco->nfreevars) && init_cells(nf, fn) < 0) {
                         frame_clear(nf);

@@ -163,18 +163,15 @@ typedef enum {
  * by a run of loads right before it, and it is told how many of the topmost
  * stack slots that run borrowed (with `obj.m(...)`, the self slot that a
  * LOAD_METHOD flagged ARG_BORROW_TOS filled from a borrowed owner counts as
- * one of them). Its operand is then flagged ARG_BORROW_TOS,
- * with the argument count in bits 0-15 and the borrowed count in bits
- * 16-21; unflagged, the whole operand (below the flag) is the count. */
-#define CALL_NARGS_MAX 0x7fffffu
-#define CALL_BORROW_NARGS_MAX 0xffffu
+ * one of them). Its operand holds the argument count in bits 0-15 and the
+ * borrowed count in bits 16-21, so the eval loop decodes both with a mask
+ * and a shift; the compiler refuses a call with more arguments. */
+#define CALL_NARGS_MAX 0xffffu
 #define CALL_BORROW_SHIFT 16
 #define CALL_BORROW_MAX 63u
-static inline uint32_t call_nargs(uint32_t arg) {
-    return (arg & ARG_BORROW_TOS) ? (arg & CALL_BORROW_NARGS_MAX) : arg;
-}
+static inline uint32_t call_nargs(uint32_t arg) { return arg & CALL_NARGS_MAX; }
 static inline uint32_t call_nborrowed(uint32_t arg) {
-    return (arg & ARG_BORROW_TOS) ? (arg >> CALL_BORROW_SHIFT) & CALL_BORROW_MAX : 0;
+    return (arg >> CALL_BORROW_SHIFT) & CALL_BORROW_MAX;
 }
 
 /* How many operands (from the top) an instruction accepts borrowed: 0, 1
