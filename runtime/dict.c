@@ -315,15 +315,20 @@ restart:
     }
 }
 
-/* d[key] = value with a precomputed hash. Borrowed key and value. */
-static int insert(DictObject *d, Object *key, int64_t hash, Object *value) {
+/* d[key] = value with a precomputed hash: borrowed key, and the caller's
+ * reference to value, which the dict keeps (or drops, on an error). */
+static int insert_owned(DictObject *d, Object *key, int64_t hash, Object *value) {
     OBJ_LOCK(d);
     int64_t ix = lookup_locked(d, key, hash);
-    if (ix == -2) { OBJ_UNLOCK(d); return -1; }
+    if (ix == -2) {
+        OBJ_UNLOCK(d);
+        DECREF(value);
+        return -1;
+    }
     frozen_write_begin(d);
     if (ix >= 0) {
         Object *old = d->entries[ix].value;
-        d->entries[ix].value = NEWREF(value);
+        d->entries[ix].value = value;
         bump_version(d);
         OBJ_UNLOCK(d);
         DECREF(old);
@@ -331,11 +336,16 @@ static int insert(DictObject *d, Object *key, int64_t hash, Object *value) {
     }
     if (!d->indices) alloc_table(d, DICT_MIN_LOG2);
     else if (d->nentries == d->usable) resize_locked(d, log2_for_minsize(d->used * 3));
-    insert_clean(d, hash, NEWREF(key), NEWREF(value));
+    insert_clean(d, hash, NEWREF(key), value);
     store_used(d, d->used + 1);
     bump_version(d);
     OBJ_UNLOCK(d);
     return 0;
+}
+
+/* The same with a borrowed value. */
+static int insert(DictObject *d, Object *key, int64_t hash, Object *value) {
+    return insert_owned(d, key, hash, NEWREF(value));
 }
 
 /* Remove entry ix (lock held); returns the entry so the caller can DECREF
@@ -510,6 +520,15 @@ int dict_set(Object *d, Object *key, Object *value) {
     int64_t hash = key_hash(key);
     if (hash == -1) return -1;
     return insert(D(d), key, hash, value);
+}
+
+int dict_set_owned(Object *d, Object *key, Object *value) {
+    int64_t hash = key_hash(key);
+    if (hash == -1) {
+        DECREF(value);
+        return -1;
+    }
+    return insert_owned(D(d), key, hash, value);
 }
 
 int dict_set_cstr(Object *d, const char *key, Object *value) {

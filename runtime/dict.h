@@ -22,6 +22,9 @@ int dict_lookup(Object *d, Object *key, Object **out);
 Object *dict_get_str(Object *d, Object *key);
 Object *dict_get_cstr(Object *d, const char *key);  /* new ref or NULL */
 int dict_set(Object *d, Object *key, Object *value);  /* borrowed */
+/* d[key] = value, keeping the caller's reference to value (dropped when
+ * it fails): the eval loop's STORE_SUBSCR hands over its operand. */
+int dict_set_owned(Object *d, Object *key, Object *value);
 int dict_set_cstr(Object *d, const char *key, Object *value);
 int dict_del(Object *d, Object *key);                 /* KeyError if absent */
 /* Remove key if present; 1 removed (*out = value, new ref, if out), 0 absent. */

@@ -151,8 +151,10 @@ static void list_resize_locked(ListObject *l, size_t newsize) {
 }
 
 /* Drop an array of owned references (after the lock is released). */
+/* Last item first, as CPython drops a list's items: __del__ methods run
+ * in the same order. */
 static void decref_array(Object **items, size_t n) {
-    for (size_t i = 0; i < n; i++) XDECREF(items[i]);
+    while (n > 0) XDECREF(items[--n]);
 }
 
 /* Empty the list; the items are dropped after the lock is released (a
@@ -285,20 +287,23 @@ Object *list_get(Object *self, int64_t i) {
     return v ? v : err_set(Exc_IndexError, "list index out of range");
 }
 
-int list_set(Object *self, int64_t i, Object *v) {
+int list_set_owned(Object *self, int64_t i, Object *v) {
     ListObject *l = L(self);
     list_lock_for_write(l);
     if (i < 0 || (uint64_t)i >= l->size) {
         OBJ_UNLOCK(l);
+        DECREF(v);
         err_set(Exc_IndexError, "list assignment index out of range");
         return -1;
     }
     Object *old = l->items[i];
-    l->items[i] = NEWREF(v);
+    l->items[i] = v;
     OBJ_UNLOCK(l);
     XDECREF(old);
     return 0;
 }
+
+int list_set(Object *self, int64_t i, Object *v) { return list_set_owned(self, i, NEWREF(v)); }
 
 Object *list_as_tuple(Object *self) {
     ListObject *l = L(self);

@@ -33,6 +33,8 @@ int list_append(Object *l, Object *v);         /* borrowed v */
 int list_extend(Object *l, Object *iterable);
 Object *list_get(Object *l, int64_t i);        /* new ref; IndexError (negative not wrapped) */
 int list_set(Object *l, int64_t i, Object *v); /* borrowed v */
+/* l[i] = v, keeping the caller's reference to v (dropped when it fails). */
+int list_set_owned(Object *l, int64_t i, Object *v);
 Object *list_as_tuple(Object *l);
 Object *list_copy(Object *l);                  /* a new list, copied under l's lock */
 /* Free-threaded build: let threads read l without its lock until it is

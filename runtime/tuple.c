@@ -52,7 +52,8 @@ Object *tuple_slice(Object *t, size_t start, size_t stop) {
 
 static void tuple_dealloc(Object *self) {
     TupleObject *t = (TupleObject *)self;
-    for (size_t i = 0; i < t->size; i++) XDECREF(t->items[i]);
+    /* last item first, as CPython does (the order __del__ methods run in) */
+    for (size_t i = t->size; i > 0; i--) XDECREF(t->items[i - 1]);
     obj_free(self);
 }
 

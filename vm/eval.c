@@ -1526,18 +1526,19 @@ trace_hook:
             int64_t i = int_small(key), n = (int64_t)list_size(container);
             if (i < 0) i += n;
             if (i >= 0 && i < n) {
-                rc = list_set(container, i, v);
-                goto store_subscr_done;
+                /* the container keeps the stack's reference to v */
+                rc = list_set_owned(container, i, v);
+                goto store_subscr_stored;
             }
         } else if (IS_TYPE(container, DictType)) {
-            rc = dict_set(container, key, v);
-            goto store_subscr_done;
+            rc = dict_set_owned(container, key, v);
+            goto store_subscr_stored;
         }
         rc = obj_setitem(container, key, v);
-    store_subscr_done:
+        DECREF(v);
+    store_subscr_stored:
         DROP_OPERAND(key, ARG_BORROW_TOS);
         DROP_OPERAND(container, ARG_BORROW_NOS);
-        DECREF(v);
         if (rc < 0) goto error;
         DISPATCH();
     }

@@ -218,3 +218,38 @@ def methods(flag):
 methods(False)
 methods(True)
 print("done")
+
+# STORE_SUBSCR hands its value to a list or dict: the container keeps that
+# reference, or drops it when the store fails.
+class BadEq:
+    def __hash__(self):
+        return 1
+    def __eq__(self, other):
+        raise ValueError("eq")
+
+def stores():
+    lst = [None, None]
+    d = {}
+    lst[0] = Tracked("l0")
+    lst[-1] = Tracked("l1")
+    lst[0] = Tracked("l0-new")
+    d["k"] = Tracked("dk")
+    d["k"] = Tracked("dk-new")
+    try:
+        d[[1]] = Tracked("unhashable")
+    except TypeError as e:
+        print("store", e)
+    d[BadEq()] = Tracked("first")
+    try:
+        d[BadEq()] = Tracked("bad-eq")
+    except ValueError as e:
+        print("store", e)
+    try:
+        lst[5] = Tracked("out-of-range")
+    except IndexError as e:
+        print("store", e)
+    print(lst, sorted(v.name for v in d.values()))
+    print("end of stores")
+
+stores()
+print("done")
