@@ -12,6 +12,13 @@
 # prints a table with the ratios gilt/python3 (lower is better; the goal is
 # <= 1.5) and gilt-ft/gilt (the single-thread cost of free threading).
 #
+# A last column gives gilt-ft/gilt once more, as the median of the rounds'
+# own ratios (each round times the two builds back to back). On a quiet
+# machine it agrees with the column of best times; on a shared one, where a
+# single lucky or unlucky run moves a best time by 10-20 %, the paired
+# median moves less (callgrind's instruction counts, bench/cgdiff, are the
+# exact measure of the builds' difference).
+#
 # Informational only: the exit status is 0 unless an output disagreed.
 set -uo pipefail
 
@@ -61,19 +68,35 @@ ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'
 }
 
+# The median of the per-round ratios given as "a/b" words, or "-".
+median_ratio() {
+    [ $# -eq 0 ] && { echo "-"; return; }
+    printf '%s\n' "$@" | awk -F/ '$2 > 0 { print $1 / $2 }' | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
+              m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2fx", m }'
+}
+
 status=0
-printf '%-18s %10s %10s %10s %12s %12s  %s\n' program python3 gilt gilt-ft gilt/python3 gilt-ft/gilt outputs
+printf '%-18s %10s %10s %10s %12s %12s %8s  %s\n' program python3 gilt gilt-ft gilt/python3 gilt-ft/gilt paired outputs
 for prog in "${progs[@]}"; do
     name=$(basename "$prog" .py)
     declare -A best=() secs=([python3]=- [build/gilt]=- [build/gilt-ft]=-)
+    paired=()
     for ((i = 0; i < RUNS; i++)); do
+        declare -A this=()
         for r in "${runners[@]}"; do
             [ "${best[$r]:-}" = "-" ] && continue       # failed once: not timed again
             out="$OUT/$name.$(basename "$r").out"
             # The first run's output is the one compared.
             [ "$i" = 0 ] && ms=$(time_once "$r" "$prog" "$out") || ms=$(time_once "$r" "$prog" "$out.tmp")
+            this[$r]=$ms
             if [ "$ms" = "-" ] || [ -z "${best[$r]:-}" ] || [ "$ms" -lt "${best[$r]}" ]; then best[$r]=$ms; fi
         done
+        case "${this[build/gilt]:--}${this[build/gilt-ft]:--}" in
+            *-*) ;;
+            *) paired+=("${this[build/gilt-ft]}/${this[build/gilt]}") ;;
+        esac
+        unset this
     done
     rm -f "$OUT/$name".*.out.tmp "$OUT/$name".*.out.tmp.err
     for r in "${runners[@]}"; do secs[$r]=$(seconds "${best[$r]}"); done
@@ -84,9 +107,9 @@ for prog in "${progs[@]}"; do
         if [ "${secs[$r]}" = "-" ]; then agree="$(basename "$r") failed"; continue; fi
         if [ -z "$ref" ]; then ref=$f; elif ! cmp -s "$ref" "$f"; then agree="DIFFER ($(basename "$r"))"; status=1; fi
     done
-    printf '%-18s %10s %10s %10s %12s %12s  %s\n' "$name" "${secs[python3]}" "${secs[build/gilt]}" \
+    printf '%-18s %10s %10s %10s %12s %12s %8s  %s\n' "$name" "${secs[python3]}" "${secs[build/gilt]}" \
         "${secs[build/gilt-ft]}" "$(ratio "${secs[build/gilt]}" "${secs[python3]}")" \
-        "$(ratio "${secs[build/gilt-ft]}" "${secs[build/gilt]}")" "$agree"
+        "$(ratio "${secs[build/gilt-ft]}" "${secs[build/gilt]}")" "$(median_ratio "${paired[@]}")" "$agree"
     unset best secs
 done
 exit $status
