@@ -337,7 +337,8 @@ static int deref_index(Compiler *c, CodeUnit *u, const char *name) {
 /* ---- stack depth and block depth -------------------------------------------------- */
 
 static bool is_terminator(int op) {
-    return op == OP_JUMP || op == OP_JUMP_BACKWARD || op == OP_RETURN_VALUE || op == OP_RERAISE ||
+    return op == OP_JUMP || op == OP_JUMP_BACKWARD || op == OP_RETURN_VALUE ||
+           op == OP_RETURN_LOCAL || op == OP_RERAISE ||
            op == OP_RAISE_VARARGS || op == OP_POP_EXCEPT_AND_RERAISE;
 }
 
@@ -1309,10 +1310,19 @@ static void compile_return(Compiler *c, Node *st) {
     if (st->v.ret.value && s->is_coroutine && s->is_generator)
         CG_ERROR_AT(c, st, "'return' with value in async generator");
     bool preserve = st->v.ret.value != NULL;
+    int before = u->ncode;
     if (preserve) visit_expr(c, st->v.ret.value);
     for (int j = u->nfblocks - 1; j >= 0; j--) unwind_fblock(c, &u->fblocks[j], preserve);
     set_location(c, st);
     if (!preserve) load_const_index(c, add_const_none(c));
+    /* `return x` with nothing to unwind in between: the frame is about to
+     * drop its reference to x anyway, so RETURN_LOCAL hands that one to the
+     * caller instead of counting x up here and down in frame_clear. */
+    if (preserve && st->v.ret.value->kind == N_Name && u->ncode == before + 1 &&
+        INSTR_OP(u->code[before]) == OP_LOAD_FAST) {
+        u->code[before] = INSTR(OP_RETURN_LOCAL, INSTR_ARG(u->code[before]));
+        return;
+    }
     emit0(c, OP_RETURN_VALUE);
 }
 

@@ -2375,7 +2375,21 @@ trace_hook:
         DISPATCH();
     }
 
+    TARGET(RETURN_LOCAL) {
+        Object *v = locals[oparg];
+        if (UNLIKELY(!v)) {
+            raise_unbound_local(local_name(co, oparg));
+            goto error;
+        }
+        /* the frame's reference goes to the caller: frame_clear skips
+         * the emptied slot */
+        locals[oparg] = NULL;
+        PUSH(v);
+        goto return_value;
+    }
+
     TARGET(RETURN_VALUE) {
+    return_value: ;
         Object *retval = POP();
         if (f == entry) {
             res = retval;

@@ -93,6 +93,7 @@
   X(MAKE_FUNCTION,    FLAGS, 0, -((arg) & 1) - (((arg) >> 1) & 1) - (((arg) >> 2) & 1), \
                       "[(defaults tuple if arg&1), (kwdefaults dict if arg&2), (closure tuple of cells if arg&4), code] -> [function]") \
   X(RETURN_VALUE,     NONE,  0, -1,           "[v] -> return v to the caller") \
+  X(RETURN_LOCAL,     LOCAL, 0, 0,            "return local arg to the caller, moving the frame's reference (`return x`); UnboundLocalError if unset") \
   X(LOAD_BUILD_CLASS, NONE,  0, 1,            "push builtins.__build_class__") \
   X(SETUP_FINALLY,    JUMP,  0, 0,            "push a block {handler arg, level = current stack depth}") \
   X(POP_BLOCK,        NONE,  0, 0,            "pop the top block")              \

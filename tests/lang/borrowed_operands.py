@@ -253,3 +253,42 @@ def stores():
 
 stores()
 print("done")
+
+# return x hands the frame's reference to the caller (RETURN_LOCAL); in a
+# try/finally the value is taken before the finally block rebinds x.
+def ret_local():
+    t = Tracked("ret")
+    return t
+
+def ret_finally():
+    t = Tracked("fin-old")
+    try:
+        return t
+    finally:
+        t = Tracked("fin-new")
+
+def ret_unbound(flag):
+    if flag:
+        t = Tracked("rb")
+    return t
+
+def ret_gen():
+    t = Tracked("gen")
+    yield 1
+    return t
+
+r = ret_local()
+print(r, ret_finally())
+try:
+    ret_unbound(False)
+except UnboundLocalError as e:
+    print("unbound", e)
+print(ret_unbound(True))
+g = ret_gen()
+next(g)
+try:
+    next(g)
+except StopIteration as e:
+    print("stop", e.value)
+del r
+print("done")
