@@ -1349,10 +1349,12 @@ trace_hook:
         uint32_t seq = cache_begin(c);
         if (CACHE_GET(c, key) == tp && CACHE_GET(c, version) == type_version(tp) &&
             CACHE_GET(c, kind) == AC_STORE_DICT && cache_valid(c, seq)) {
+            /* the dict keeps the stack's reference to v, unless v was
+             * borrowed: either way nothing is left to drop */
             Object *d = instance_dict(owner, tp);
             if (d) {
-                rc = dict_set(d, name, v);
-                goto store_attr_done;
+                rc = (borrow & ARG_BORROW_NOS) ? dict_set(d, name, v) : dict_set_owned(d, name, v);
+                goto store_attr_stored;
             }
             Object **dp = obj_dict_ptr(owner);
             if (dp) {
@@ -1372,8 +1374,9 @@ trace_hook:
             XDECREF(descr);
         }
     store_attr_done:
-        DROP_OPERAND(owner, ARG_BORROW_TOS);
         DROP_OPERAND(v, ARG_BORROW_NOS);
+    store_attr_stored:
+        DROP_OPERAND(owner, ARG_BORROW_TOS);
         if (rc < 0) goto error;
         DISPATCH();
     }
@@ -2375,37 +2378,42 @@ trace_hook:
         DISPATCH();
     }
 
+    /* Leave this frame with retval (a new reference): to eval_frame's
+     * caller when this is the entry frame, else to the calling frame. */
+#define RETURN_FROM_FRAME(retval)                                           \
+    do {                                                                    \
+        if (f == entry) {                                                   \
+            res = (retval);                                                 \
+            f->sp = sp;                                                     \
+            goto exit_return;                                               \
+        }                                                                   \
+        Frame *back = f->back;                                              \
+        f->sp = sp;                                                         \
+        frame_clear(f);                                                     \
+        frame_pop(f);                                                       \
+        ts->recursion_depth--;                                              \
+        f = back;                                                           \
+        ts->frame = f;                                                      \
+        LOAD_FRAME();                                                       \
+        PUSH(retval);                                                       \
+        DISPATCH();                                                         \
+    } while (0)
+
+    TARGET(RETURN_VALUE) {
+        Object *retval = POP();
+        RETURN_FROM_FRAME(retval);
+    }
+
     TARGET(RETURN_LOCAL) {
-        Object *v = locals[oparg];
-        if (UNLIKELY(!v)) {
+        Object *retval = locals[oparg];
+        if (UNLIKELY(!retval)) {
             raise_unbound_local(local_name(co, oparg));
             goto error;
         }
         /* the frame's reference goes to the caller: frame_clear skips
          * the emptied slot */
         locals[oparg] = NULL;
-        PUSH(v);
-        goto return_value;
-    }
-
-    TARGET(RETURN_VALUE) {
-    return_value: ;
-        Object *retval = POP();
-        if (f == entry) {
-            res = retval;
-            f->sp = sp;
-            goto exit_return;
-        }
-        Frame *back = f->back;
-        f->sp = sp;
-        frame_clear(f);
-        frame_pop(f);
-        ts->recursion_depth--;
-        f = back;
-        ts->frame = f;
-        LOAD_FRAME();
-        PUSH(retval);
-        DISPATCH();
+        RETURN_FROM_FRAME(retval);
     }
 
     TARGET(LOAD_BUILD_CLASS) {
