@@ -2110,6 +2110,19 @@ trace_hook:
 
     TARGET(UNPACK_SEQUENCE) {
         Object *seq = POP();
+        if (IS_TYPE(seq, TupleType) && tuple_size(seq) == oparg && obj_is_unique(seq)) {
+            /* a fresh tuple (from d.items(), enumerate, zip, a function's
+             * `return a, b`): its items move to the stack, and only the
+             * emptied tuple is freed */
+            Object **items = tuple_items(seq);
+            for (size_t i = 0; i < oparg; i++) {
+                sp[oparg - 1 - i] = items[i];
+                items[i] = NULL;
+            }
+            DECREF(seq);
+            sp += oparg;
+            DISPATCH();
+        }
         int rc = unpack_iterable(seq, oparg, sp);
         DECREF(seq);
         if (rc < 0) goto error;

@@ -292,3 +292,24 @@ except StopIteration as e:
     print("stop", e.value)
 del r
 print("done")
+
+# Unpacking a fresh tuple moves its items; a tuple kept elsewhere is
+# unpacked by counting, and stays intact.
+def pair(name):
+    return Tracked(name + "-1"), Tracked(name + "-2")
+
+def unpacks():
+    a, b = pair("p")
+    print(a, b)
+    kept = pair("k")
+    c, d = kept
+    print(kept, c, d)
+    for i, t in enumerate([Tracked("e")]):
+        print(i, t)
+    for k, v in {"key": Tracked("dv")}.items():
+        print(k, v)
+    del a, c
+    print("end of unpacks")
+
+unpacks()
+print("done")
