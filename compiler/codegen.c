@@ -1758,11 +1758,20 @@ static void compile_augassign(Compiler *c, Node *st) {
     Node *t = st->v.augassign.target;
     int op = st->v.augassign.op | BINOP_INPLACE;
     switch (t->kind) {
-    case N_Name:
+    case N_Name: {
+        CodeUnit *u = c->u;
         compile_name(c, t->v.name.id, NAME_LOAD);
+        uint32_t load = u->code[u->ncode - 1];
         compile_inplace_op(c, st, op);
         compile_name(c, t->v.name.id, NAME_STORE);
+        /* a fast local: the result may replace its value in place
+         * (BINOP_STORES_BACK, vm/opcodes.h) */
+        uint32_t store = u->code[u->ncode - 1], *binop = &u->code[u->ncode - 2];
+        if (INSTR_OP(load) == OP_LOAD_FAST && INSTR_OP(store) == OP_STORE_FAST &&
+            INSTR_ARG(store) == INSTR_ARG(load) && INSTR_OP(*binop) == OP_BINARY_OP)
+            *binop |= INSTR(0, BINOP_STORES_BACK);
         break;
+    }
     case N_Attribute: {
         Node *obj = t->v.attribute.value;
         bool reload = reloadable(c, obj);

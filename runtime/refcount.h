@@ -205,6 +205,16 @@ RC_INLINE bool obj_is_unique(const void *p) {
            __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) == 0;
 }
 
+/* True when exactly two references exist, both the calling thread's (the
+ * eval loop: a local's and the stack's, see BINARY_OP). As obj_is_unique,
+ * only the owner can know. */
+RC_INLINE bool obj_has_two_refs(const void *p) {
+    const RcHeader_ *o = p;
+    return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == 2 &&
+           __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid &&
+           __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) == 0;
+}
+
 /* True when the caller may free the object itself, without DECREF, because
  * its reference is provably the last (used to free long chains without
  * recursion). Conservative here: always false, so callers fall back to
@@ -254,6 +264,7 @@ static inline intptr_t obj_refcount(const void *p) {
 }
 static inline void obj_resurrect(void *p) { ((RcHeader_ *)p)->ob_refcnt = 1; }
 RC_INLINE bool obj_is_unique(const void *p) { return ((const RcHeader_ *)p)->ob_refcnt == 1; }
+RC_INLINE bool obj_has_two_refs(const void *p) { return ((const RcHeader_ *)p)->ob_refcnt == 2; }
 RC_INLINE bool obj_can_free_directly(const void *p) { return obj_is_unique(p); }
 RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
     RcHeader_ *o = p;

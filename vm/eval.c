@@ -887,6 +887,20 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
 #define CLEAR_BORROWED_SLOT(depth, flag) \
     do { if (borrow & (flag)) sp[-(depth)] = NULL; } while (0)
 
+/* `x += y` (BINARY_OP flagged BINOP_STORES_BACK by the compiler): the left
+ * operand `a` is still the value of the local that the next instruction
+ * (`ip`) stores the result into, and nothing else refers to it (only the local, when the operand was
+ * borrowed; the local and the stack otherwise). The result may then be
+ * written into `a` in place and that STORE_FAST skipped: the local already
+ * holds the result. (So --trace shows no STORE_FAST after such a
+ * BINARY_OP.) */
+static inline __attribute__((always_inline)) bool result_stores_back(const uint32_t *ip, Object *const *locals, Object *a,
+                                      uint32_t borrow) {
+    uint32_t next = *ip;
+    if (INSTR_OP(next) != OP_STORE_FAST || locals[INSTR_ARG(next)] != a) return false;
+    return (borrow & ARG_BORROW_NOS) ? obj_is_unique(a) : obj_has_two_refs(a);
+}
+
 /* A LOAD_FAST_BORROW flagged ARG_BORROW_NOS found its local unbound, with
  * borrowed values of the same consumer below it on the stack (`ip`: the
  * next instruction, `sp`: the stack without the failed load's value). The
@@ -1576,7 +1590,7 @@ trace_hook:
         Object *r;
         if (IS_TYPE(a, IntType) && IS_TYPE(b, IntType) && int_is_small(a) && int_is_small(b)) {
             int64_t x = int_small(a), y = int_small(b), z;
-            switch (oparg & ~(uint32_t)BINOP_INPLACE) {
+            switch (oparg & BINOP_PLAIN_MASK) {
             case BINOP_ADD:
                 if (!__builtin_add_overflow(x, y, &z)) goto int_result;
                 break;
@@ -1642,6 +1656,10 @@ trace_hook:
                     DROP_OPERAND(a, ARG_BORROW_NOS);
                     DISPATCH();
                 }
+                if ((oparg & BINOP_STORES_BACK) && result_stores_back(ip, locals, a, borrow)) {
+                    ((IntObject *)a)->small = z;
+                    goto binop_stored_back;
+                }
             }
             r = int_from_i64(z);
             goto binop_done;
@@ -1657,7 +1675,7 @@ trace_hook:
                      int_small(b) < (1LL << 53)) y = (double)int_small(b);
             else goto binop_generic;
             double z;
-            switch (oparg & ~(uint32_t)BINOP_INPLACE) {
+            switch (oparg & BINOP_PLAIN_MASK) {
             case BINOP_ADD: z = x + y; goto float_result;
             case BINOP_SUB: z = x - y; goto float_result;
             case BINOP_MUL: z = x * y; goto float_result;
@@ -1684,15 +1702,20 @@ trace_hook:
                 DROP_OPERAND(a, ARG_BORROW_NOS);
                 DISPATCH();
             }
+            if ((oparg & BINOP_STORES_BACK) && IS_TYPE(a, FloatType) &&
+                result_stores_back(ip, locals, a, borrow)) {
+                ((FloatObject *)a)->value = z;
+                goto binop_stored_back;
+            }
             r = float_from_double(z);
             goto binop_done;
         }
     binop_generic:
-        if ((oparg & ~(uint32_t)BINOP_INPLACE) == BINOP_ADD && IS_TYPE(a, StrType) &&
+        if ((oparg & BINOP_PLAIN_MASK) == BINOP_ADD && IS_TYPE(a, StrType) &&
             IS_TYPE(b, StrType))
             r = str_concat(a, b);
         else
-            r = obj_binop(a, b, (BinOp)oparg);
+            r = obj_binop(a, b, (BinOp)(oparg & BINOP_OPERATOR_MASK));
     binop_done:
         /* often a constant (x + 1, s % 7): usually immortal */
         if (!(borrow & ARG_BORROW_TOS)) DECREF_PROBABLY_IMMORTAL(b);
@@ -1702,6 +1725,14 @@ trace_hook:
         }
         sp[-1] = r;
         DROP_OPERAND(a, ARG_BORROW_NOS);
+        DISPATCH();
+    binop_stored_back:
+        /* a (the local's value) now holds the result: drop the operands'
+         * stack references and skip the STORE_FAST */
+        DROP_OPERAND(b, ARG_BORROW_TOS);
+        DROP_OPERAND(a, ARG_BORROW_NOS);
+        sp--;
+        ip++;
         DISPATCH();
     }
 

@@ -160,6 +160,15 @@ typedef enum {
 #define ARG_BORROW_NOS (1u << 22)
 #define ARG_BORROW_MASK (ARG_BORROW_TOS | ARG_BORROW_NOS)
 
+/* BINARY_OP's operand: the operator (a BinOp, in-place forms included),
+ * and BINOP_STORES_BACK when the compiler saw `x op= y` with x a fast
+ * local: the left operand was loaded from x and the next instruction is
+ * x's STORE_FAST, so a result may be written into the operand in place
+ * (vm/eval.c, result_stores_back). */
+#define BINOP_STORES_BACK (1u << 8)
+#define BINOP_OPERATOR_MASK 31u   /* the BinOp, in-place flag included */
+#define BINOP_PLAIN_MASK 15u      /* the BinOp without its in-place flag */
+
 /* CALL takes its borrowed operands differently: its arguments are loaded
  * by a run of loads right before it, and it is told how many of the topmost
  * stack slots that run borrowed (with `obj.m(...)`, the self slot that a
@@ -195,6 +204,7 @@ static inline int opcode_borrowable_operands(int op) {
 /* The operand without its borrow flags (for the disassembler). */
 static inline uint32_t instr_plain_arg(int op, uint32_t arg) {
     if (op == OP_CALL) return call_nargs(arg);
+    if (op == OP_BINARY_OP) return arg & BINOP_OPERATOR_MASK;
     if (op == OP_LOAD_METHOD) return arg & ~ARG_BORROW_MASK;
     if (opcode_borrowable_operands(op) > 0 || op == OP_LOAD_FAST_BORROW)
         return arg & ~ARG_BORROW_MASK;

@@ -313,3 +313,28 @@ def unpacks():
 
 unpacks()
 print("done")
+
+# x op= y writes the result into x's own int or float when nothing else
+# refers to it; an alias keeps the old value.
+def stores_back():
+    a = 5000
+    alias = a
+    a += 1
+    b = 7000
+    b += b
+    c = 2.5
+    keep = c
+    c *= 3.0
+    n = 3000
+    n += (n := 10)
+    i = 2000
+    for _ in range(5):
+        i += 1
+        i -= 3
+    f = 1.5
+    for _ in range(5):
+        f += 0.25
+    return a, alias, b, c, keep, n, i, f
+
+print(stores_back())
+print("done")
