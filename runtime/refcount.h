@@ -196,24 +196,24 @@ static inline void obj_resurrect(void *p) {
  * reliably — another thread may see a stale 1 while the owner has since
  * handed out more references (ThreadSanitizer caught exactly that in
  * tests/lang/threads_class_rebind.py when the test was left out). */
-RC_INLINE bool obj_is_unique(const void *p) {
-    const RcHeader_ *o = p;
+RC_INLINE bool obj_has_refs_(const RcHeader_ *o, uint32_t n) {
     /* The local count first: it alone rejects most objects (a list item,
-     * a named variable) in one compare. Any order gives the same answer. */
-    return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == 1 &&
+     * a named variable) in one compare. Any order gives the same answer.
+     * The shared count is read with acquire: it pairs with the release of
+     * a non-owner's last decrement (brc_decref_shared), so whatever that
+     * thread read of the object is done before the caller overwrites it
+     * (ThreadSanitizer saw the race in tests/lang/threads_dict_snapshot.py;
+     * on x86 the acquire costs nothing). */
+    return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == n &&
            __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid &&
-           __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) == 0;
+           __atomic_load_n(&o->ob_ref_shared, __ATOMIC_ACQUIRE) == 0;
 }
+RC_INLINE bool obj_is_unique(const void *p) { return obj_has_refs_(p, 1); }
 
 /* True when exactly two references exist, both the calling thread's (the
  * eval loop: a local's and the stack's, see BINARY_OP). As obj_is_unique,
  * only the owner can know. */
-RC_INLINE bool obj_has_two_refs(const void *p) {
-    const RcHeader_ *o = p;
-    return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == 2 &&
-           __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid &&
-           __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) == 0;
-}
+RC_INLINE bool obj_has_two_refs(const void *p) { return obj_has_refs_(p, 2); }
 
 /* True when the caller may free the object itself, without DECREF, because
  * its reference is provably the last (used to free long chains without
