@@ -889,13 +889,14 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
 
 /* `x += y` (BINARY_OP flagged BINOP_STORES_BACK by the compiler): the left
  * operand `a` is still the value of the local that the next instruction
- * (`ip`) stores the result into, and nothing else refers to it (only the local, when the operand was
- * borrowed; the local and the stack otherwise). The result may then be
- * written into `a` in place and that STORE_FAST skipped: the local already
- * holds the result. (So --trace shows no STORE_FAST after such a
- * BINARY_OP.) */
-static inline __attribute__((always_inline)) bool result_stores_back(const uint32_t *ip, Object *const *locals, Object *a,
-                                      uint32_t borrow) {
+ * (`ip`) stores the result into, and nothing else refers to it (only the
+ * local when the operand was borrowed; the local and the stack otherwise).
+ * The result may then be written into `a` in place and that STORE_FAST
+ * skipped: the local already holds the result. (So --trace shows no
+ * STORE_FAST after such a BINARY_OP.) Always inlined: as a call it made
+ * GCC spill registers across the whole eval loop. */
+static inline __attribute__((always_inline)) bool
+result_stores_back(const uint32_t *ip, Object *const *locals, Object *a, uint32_t borrow) {
     uint32_t next = *ip;
     if (INSTR_OP(next) != OP_STORE_FAST || locals[INSTR_ARG(next)] != a) return false;
     return (borrow & ARG_BORROW_NOS) ? obj_is_unique(a) : obj_has_two_refs(a);
