@@ -1938,6 +1938,28 @@ trace_hook:
     TARGET(FOR_ITER) {
         Object *it = TOP();
         Object *v;
+        if (IS_TYPE(it, RangeIterType)) {
+            /* range's iterator steps inline (iterobject.h). When the next
+             * instruction stores into a local whose int nothing else
+             * refers to (`for i in range(n)`: last round's i), the new
+             * value goes into that int and the STORE_FAST is skipped. */
+            RangeIterObject *ri = (RangeIterObject *)it;
+            if (ri->remaining) {
+                int64_t next = ri->next;
+                if (--ri->remaining) ri->next += ri->step;
+                uint32_t store = *ip;
+                if (INSTR_OP(store) == OP_STORE_FAST && (next < -5 || next > 1024)) {
+                    Object *old = locals[INSTR_ARG(store)];
+                    if (old && IS_TYPE(old, IntType) && int_is_small(old) && obj_is_unique(old)) {
+                        ((IntObject *)old)->small = next;
+                        ip++;
+                        DISPATCH();
+                    }
+                }
+                PUSH(int_from_i64(next));
+                DISPATCH();
+            }
+        }
         /* A list iterator steps inline while no other thread can change
          * the list (list.h); at the end, and once threads run, its
          * iternext does (it also lets go of the list). */

@@ -338,3 +338,23 @@ def stores_back():
 
 print(stores_back())
 print("done")
+
+# for i in range(...) writes each value into last round's int when nothing
+# else kept it; a kept one stays as it was.
+def range_loops():
+    t = 0
+    keep = []
+    for i in range(1020, 1040):
+        t += i
+        if i % 7 == 0:
+            keep.append(i)
+    for j in range(5, -3000, -1000):
+        t += j
+    for k in range(0):
+        t += 1
+    for m in range(2000, 2003):
+        pass
+    return t, keep, i, j, m
+
+print(range_loops())
+print("done")
