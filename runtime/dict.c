@@ -384,7 +384,8 @@ static Object *dict_new_presized(size_t n) {
 /* 1 found (*out new ref), 0 absent, -1 error. Always inlined: it is the
  * body of dict_lookup (d.get, d[k], k in d), where GCC left it a call with
  * a full stack frame in the free-threaded build. */
-static inline __attribute__((always_inline)) int lookup_hashed(DictObject *d, Object *key, int64_t hash, Object **out) {
+static inline __attribute__((always_inline)) int
+lookup_hashed(DictObject *d, Object *key, int64_t hash, Object **out) {
     switch (frozen_lookup(d, key, hash, out)) {
     case FROZEN_FOUND: return 1;
     case FROZEN_ABSENT: return 0;
@@ -517,9 +518,7 @@ Object *dict_get_str_hinted_slow(Object *dobj, Object *key, uint64_t *hint) {
 }
 
 int dict_set(Object *d, Object *key, Object *value) {
-    int64_t hash = key_hash(key);
-    if (hash == -1) return -1;
-    return insert(D(d), key, hash, value);
+    return dict_set_owned(d, key, NEWREF(value));
 }
 
 int dict_set_owned(Object *d, Object *key, Object *value) {

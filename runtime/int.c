@@ -27,8 +27,8 @@
 #include "freelist.h"
 #include "strimpl.h"
 
-#define SMALL_MIN (-5)
-#define SMALL_MAX 1024
+#define SMALL_MIN INT_CACHE_MIN
+#define SMALL_MAX INT_CACHE_MAX
 #define MAX_STR_DIGITS 4300
 #define HASH_MODULUS (((uint64_t)1 << 61) - 1)
 
@@ -73,9 +73,7 @@ static IntObject *int_alloc(void) {
 }
 
 Object *int_from_i64(int64_t v) {
-    /* Unsigned subtraction: v - SMALL_MIN would overflow for v near INT64_MAX. */
-    if ((uint64_t)v - (uint64_t)SMALL_MIN <= (uint64_t)(SMALL_MAX - SMALL_MIN))
-        return (Object *)&small_ints[v - SMALL_MIN];
+    if (int_value_is_cached(v)) return (Object *)&small_ints[v - SMALL_MIN];
     IntObject *o = int_alloc();
     o->small = v;
     return (Object *)o;

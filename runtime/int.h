@@ -27,6 +27,14 @@ static inline Object *bool_from(int b) { return NEWREF(b ? OBJ_TRUE : OBJ_FALSE)
 #define INT_CHECK_EXACT(o) IS_TYPE(o, IntType)
 static inline bool int_is_small(Object *o) { return ((IntObject *)o)->big == NULL; }
 static inline int64_t int_small(Object *o) { return ((IntObject *)o)->small; }
+/* The cached, immortal small ints: int_from_i64 returns these without
+ * allocating, and the eval loop never writes a result into one. */
+#define INT_CACHE_MIN (-5)
+#define INT_CACHE_MAX 1024
+static inline bool int_value_is_cached(int64_t v) {
+    /* unsigned subtraction: v - INT_CACHE_MIN would overflow near INT64_MAX */
+    return (uint64_t)v - (uint64_t)INT_CACHE_MIN <= (uint64_t)(INT_CACHE_MAX - INT_CACHE_MIN);
+}
 
 int int_init(void);                           /* small-int cache, GMP hooks */
 Object *int_from_i64(int64_t v);

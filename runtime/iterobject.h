@@ -39,6 +39,14 @@ typedef struct RangeIterObject {
     uint64_t remaining;
 } RangeIterObject;
 extern TypeObject RangeIterType;
+/* The iterator's next value, if any (its __next__ and the VM's FOR_ITER). */
+static inline bool range_iter_step(RangeIterObject *it, int64_t *out) {
+    if (it->remaining == 0) return false;
+    *out = it->next;
+    /* The last step may overflow int64 past stop: only advance if needed. */
+    if (--it->remaining) it->next += it->step;
+    return true;
+}
 extern TypeObject LongRangeIterType;   /* over ranges beyond int64_t */
 
 /* Turn a subscript into an index: 1 and *out set for an int or __index__

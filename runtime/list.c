@@ -150,9 +150,8 @@ static void list_resize_locked(ListObject *l, size_t newsize) {
     list_store_size(l, newsize);
 }
 
-/* Drop an array of owned references (after the lock is released). */
-/* Last item first, as CPython drops a list's items: __del__ methods run
- * in the same order. */
+/* Drop an array of owned references (after the lock is released), last
+ * item first as CPython does, so __del__ methods run in the same order. */
 static void decref_array(Object **items, size_t n) {
     while (n > 0) XDECREF(items[--n]);
 }

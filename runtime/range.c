@@ -578,13 +578,8 @@ TypeObject RangeType = {
 /* ---- iterators ---- */
 
 static Object *rangeiter_next(Object *self) {
-    RangeIterObject *it = (RangeIterObject *)self;
-    if (it->remaining == 0) return NULL;
-    int64_t v = it->next;
-    it->remaining--;
-    /* The last step may overflow int64 past stop: only advance if needed. */
-    if (it->remaining) it->next += it->step;
-    return int_from_i64(v);
+    int64_t v;
+    return range_iter_step((RangeIterObject *)self, &v) ? int_from_i64(v) : NULL;
 }
 
 static Object *iter_self(Object *self) { return NEWREF(self); }

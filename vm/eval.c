@@ -887,18 +887,25 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
 #define CLEAR_BORROWED_SLOT(depth, flag) \
     do { if (borrow & (flag)) sp[-(depth)] = NULL; } while (0)
 
-/* `x += y` (BINARY_OP flagged BINOP_STORES_BACK by the compiler): the left
- * operand `a` is still the value of the local that the next instruction
- * (`ip`) stores the result into, and nothing else refers to it (only the
- * local when the operand was borrowed; the local and the stack otherwise).
- * The result may then be written into `a` in place and that STORE_FAST
- * skipped: the local already holds the result. (So --trace shows no
- * STORE_FAST after such a BINARY_OP.) Always inlined: as a call it made
- * GCC spill registers across the whole eval loop. */
+/* In-place results. When the next instruction (`ip`) is a STORE_FAST, the
+ * value its local holds now is about to be dropped; if nothing else refers
+ * to it, an instruction may write its int or float result into that very
+ * object and skip the STORE_FAST (so --trace shows none after it): `x += y`
+ * (BINARY_OP), `for i in range(n)` (FOR_ITER). Always inlined: as calls
+ * they made GCC spill registers across the whole eval loop. */
+
+/* The value of the local the next instruction stores into, or NULL. */
+static inline __attribute__((always_inline)) Object *
+value_stored_over(const uint32_t *ip, Object *const *locals) {
+    return INSTR_OP(*ip) == OP_STORE_FAST ? locals[INSTR_ARG(*ip)] : NULL;
+}
+
+/* BINARY_OP flagged BINOP_STORES_BACK: its left operand `a` is still the
+ * value stored over, referred to by nothing else (only the local when the
+ * operand was borrowed; the local and the stack otherwise). */
 static inline __attribute__((always_inline)) bool
 result_stores_back(const uint32_t *ip, Object *const *locals, Object *a, uint32_t borrow) {
-    uint32_t next = *ip;
-    if (INSTR_OP(next) != OP_STORE_FAST || locals[INSTR_ARG(next)] != a) return false;
+    if (value_stored_over(ip, locals) != a) return false;
     return (borrow & ARG_BORROW_NOS) ? obj_is_unique(a) : obj_has_two_refs(a);
 }
 
@@ -1645,7 +1652,7 @@ trace_hook:
             /* A temporary operand (only the stack refers to it) is reused
              * for the result instead of allocating; values in the small-int
              * cache range always come from the cache. */
-            if (z < -5 || z > 1024) {
+            if (!int_value_is_cached(z)) {
                 if (!(borrow & ARG_BORROW_NOS) && obj_is_unique(a)) {
                     ((IntObject *)a)->small = z;
                     DROP_OPERAND(b, ARG_BORROW_TOS);
@@ -1943,18 +1950,13 @@ trace_hook:
              * instruction stores into a local whose int nothing else
              * refers to (`for i in range(n)`: last round's i), the new
              * value goes into that int and the STORE_FAST is skipped. */
-            RangeIterObject *ri = (RangeIterObject *)it;
-            if (ri->remaining) {
-                int64_t next = ri->next;
-                if (--ri->remaining) ri->next += ri->step;
-                uint32_t store = *ip;
-                if (INSTR_OP(store) == OP_STORE_FAST && (next < -5 || next > 1024)) {
-                    Object *old = locals[INSTR_ARG(store)];
-                    if (old && IS_TYPE(old, IntType) && int_is_small(old) && obj_is_unique(old)) {
-                        ((IntObject *)old)->small = next;
-                        ip++;
-                        DISPATCH();
-                    }
+            int64_t next;
+            if (range_iter_step((RangeIterObject *)it, &next)) {
+                Object *old = int_value_is_cached(next) ? NULL : value_stored_over(ip, locals);
+                if (old && IS_TYPE(old, IntType) && int_is_small(old) && obj_is_unique(old)) {
+                    ((IntObject *)old)->small = next;
+                    ip++;
+                    DISPATCH();
                 }
                 PUSH(int_from_i64(next));
                 DISPATCH();

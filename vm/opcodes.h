@@ -152,10 +152,10 @@ typedef enum {
  * right after it, which consumes the value, has a flag in its operand saying
  * not to drop it: ARG_BORROW_TOS for the top of the stack, ARG_BORROW_NOS
  * for the one below. Only LOAD_ATTR, STORE_ATTR, BINARY_OP, COMPARE_OP,
- * BINARY_SUBSCR and STORE_SUBSCR take the flags (CALL has its own form,
- * below); they mask them off their
- * operand, never drop a borrowed operand, and leave no borrowed value on
- * the stack when they fail. */
+ * BINARY_SUBSCR and STORE_SUBSCR take the flags, and LOAD_METHOD when the
+ * CALL it feeds borrows its self slot (CALL has its own form, below); they
+ * mask them off their operand, never drop a borrowed operand, and leave
+ * no borrowed value on the stack when they fail. */
 #define ARG_BORROW_TOS (1u << 23)
 #define ARG_BORROW_NOS (1u << 22)
 #define ARG_BORROW_MASK (ARG_BORROW_TOS | ARG_BORROW_NOS)
