@@ -39,12 +39,18 @@ typedef struct RangeIterObject {
     uint64_t remaining;
 } RangeIterObject;
 extern TypeObject RangeIterType;
-/* The iterator's next value, if any (its __next__ and the VM's FOR_ITER). */
+/* The iterator's next value, if any (its __next__ and the VM's FOR_ITER).
+ * Two threads stepping one iterator at once (misuse) may see the same
+ * value twice, but never run it past its end: the count is read once and
+ * the stored count computed from that read, so it cannot wrap below 0. */
 static inline bool range_iter_step(RangeIterObject *it, int64_t *out) {
-    if (it->remaining == 0) return false;
-    *out = it->next;
+    uint64_t remaining = __atomic_load_n(&it->remaining, __ATOMIC_RELAXED);
+    if (remaining == 0) return false;
+    int64_t next = __atomic_load_n(&it->next, __ATOMIC_RELAXED);
+    __atomic_store_n(&it->remaining, remaining - 1, __ATOMIC_RELAXED);
     /* The last step may overflow int64 past stop: only advance if needed. */
-    if (--it->remaining) it->next += it->step;
+    if (remaining > 1) __atomic_store_n(&it->next, next + it->step, __ATOMIC_RELAXED);
+    *out = next;
     return true;
 }
 extern TypeObject LongRangeIterType;   /* over ranges beyond int64_t */
