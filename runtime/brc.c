@@ -177,6 +177,36 @@ void brc_merge_zero(Object *o) {
     }
 }
 
+/* obj_try_incref's non-owner half: count one more reference in the shared
+ * word unless the object is dead (MERGED with a zero count: claimed by
+ * brc_claim_dead or freed through a merge). Any other state belongs to a
+ * live object: its owner still holds a local count, or will merge ours. */
+bool brc_try_incref_shared(Object *o) {
+    intptr_t shared = __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED);
+    do {
+        if ((shared & BRC_STATE_MASK) == BRC_MERGED && (shared >> BRC_SHARED_SHIFT) <= 0)
+            return false;
+    } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared,
+                                          shared + ((intptr_t)1 << BRC_SHARED_SHIFT), false,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+    return true;
+}
+
+/* obj_dealloc of an object marked GCBIT_READ_UNLOCKED. If it died on the
+ * owner's path (local count 0, shared word 0), a lock-free reader may be
+ * incrementing the shared word right now: mark it dead with a CAS. If the
+ * reader won, the object lives on as a merged one and we do not free it
+ * (false). Deaths through a merge already left MERGED with 0 behind. */
+bool brc_claim_dead(Object *o) {
+    intptr_t expected = 0;
+    if (__atomic_compare_exchange_n(&o->ob_ref_shared, &expected, BRC_MERGED, false,
+                                    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+        return true;
+    if (expected == BRC_MERGED) return true;
+    brc_merge_zero(o);           /* frees it (again via here) if the count drops to 0 */
+    return false;
+}
+
 void brc_merge_pending(void) {
     BrcThread *self = brc_self;
     if (!self) return;
@@ -292,6 +322,7 @@ uintptr_t brc_thread_register(uint32_t *eval_breaker) {
 void brc_thread_unregister(void) {}
 void brc_merge_pending(void) {}
 void brc_stats_get(BrcStats *out) { *out = (BrcStats){0}; }
+bool brc_claim_dead(Object *o) { (void)o; return true; }
 void brc_stats_print(FILE *out) {
     fprintf(out, "refcount: plain counts (GIL build), nothing shared to merge\n");
 }

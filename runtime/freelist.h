@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "alloc.h"
+#include "refcount.h"
 
 enum { FREELIST_MAX = 512 };
 
@@ -43,9 +44,10 @@ static inline void *freelist_pop(FreeList *fl) {
 }
 
 /* Keep a dead object's block for reuse; false if the list is full (or
- * disabled), and the caller frees it. */
+ * disabled), or if a lock-free reader may still look at the block (it must
+ * go back through QSBR, see refcount.h), and the caller frees it. */
 static inline bool freelist_push(FreeList *fl, void *p) {
-    if (ALLOC_IS_SYSTEM || fl->count >= FREELIST_MAX) return false;
+    if (ALLOC_IS_SYSTEM || fl->count >= FREELIST_MAX || obj_is_read_unlocked(p)) return false;
     *(void **)p = fl->head;
     fl->head = p;
     fl->count++;

@@ -36,8 +36,8 @@
  *
  * Every dict the walk reaches whose keys and values all became immortal is
  * also frozen for sharing (dict_share_frozen): until it is next changed,
- * threads look things up in it without taking its lock. Lists whose items
- * all became immortal are frozen the same way (list_share_frozen).
+ * threads look things up in it without taking its lock. Every list it
+ * reaches is shared (list_share): all threads read its items unlocked.
  *
  * The walk uses an explicit work list (no C recursion, so deep data is
  * fine); marking before pushing makes every object visited once. The roots
@@ -180,7 +180,7 @@ static void visit(WorkList *w, Object *o) {
     } else if (LIST_CHECK(o)) {
         ListObject *l = (ListObject *)o;
         for (size_t i = 0; i < l->size; i++) push(w, l->items[i]);
-        list_share_frozen(o);
+        list_share(o);
     } else if (DICT_CHECK(o)) {
         push_dict_contents(w, o);
     } else if (SET_CHECK(o)) {

@@ -17,6 +17,7 @@
 #include <string.h>
 #include "gilt.h"
 #include "reprguard.h"
+#include "qsbr.h"
 
 #define L(o) ((ListObject *)(o))
 
@@ -27,44 +28,72 @@ static inline void list_store_size(ListObject *l, size_t n) {
     __atomic_store_n(&l->size, n, __ATOMIC_RELEASE);
 }
 
-/* ---- Frozen lists (free-threaded build) ----
+/* ---- Item arrays ----
  *
- * A module-level list that every thread reads (a table of names, say)
- * would bounce its lock's cache line between cores on every read. So at
- * the first thread start, immortalize.c freezes each immortal list whose
- * items are all immortal (list_share_frozen). The state lives in ob_flags:
- *
- *   LIST_PRIVATE  never frozen: every access takes the lock
- *   LIST_FROZEN   readers may skip the lock (frozen_list_item)
- *   LIST_THAWED   was frozen, then changed: the lock again, for good
- *
- * A reader of a frozen list loads the state (acquire), the size (acquire)
- * and the array, reads the item, and after an acquire fence checks that
- * the list is still frozen. Every writer, lock held, thaws the list before
- * its first store (list_write_begin: state, then a release fence), so a
- * reader that saw any store of a writer sees the list thawed and falls
- * back to the lock; one that did not read an item that was in the list
- * while it held only immortal items, and so needs no reference.
- *
- * A reader may still be looking at whatever array the list had, so a list
- * that was ever frozen never frees an array and never shrinks one: it only
- * grows into a new array (store the array, then the size with release, so
- * a reader that sees the new size sees the new array; an old size is
- * within both). That leaks at most the arrays a growing list outgrew (less
- * than its largest size), and only immortal lists are ever frozen. */
-enum { LIST_PRIVATE = 0, LIST_FROZEN = 1, LIST_THAWED = 2 };
+ * Every item array carries its capacity in the word before item 0, so a
+ * reader without the lock can bound its index by the array it actually
+ * loaded: the list's size and its array pointer may come from different
+ * moments. */
+static Object **items_alloc(size_t cap) {
+    Object **block = mem_calloc(cap + 1, sizeof(Object *));
+    block[0] = (Object *)(uintptr_t)cap;
+    return block + 1;
+}
 
-static inline uint16_t list_share_state(ListObject *l, int order) {
-    return __atomic_load_n(&l->ob_flags, order);
+static inline size_t items_capacity(Object **items) { return (size_t)(uintptr_t)items[-1]; }
+
+static void items_free(Object **items) {
+    if (items) mem_free(items - 1);
+}
+
+/* ---- Shared lists: reads without the lock (free-threaded build) ----
+ *
+ * A list is read by `l[i]`, iteration, `in` and `index` one item at a
+ * time. Taking the lock for each would write the lock's cache line, so
+ * threads reading one list would bounce it between cores; instead those
+ * reads load the size, the array and the item without the lock and take
+ * a reference with obj_try_incref (list_item_unlocked). Two states, in
+ * ob_flags, decide who may do that:
+ *
+ *   LIST_PRIVATE  only the owner thread (ob_tid) reads without the lock;
+ *                 every other thread locks
+ *   LIST_SHARED   every thread reads without the lock
+ *
+ * A list becomes shared, for good, when another thread than its owner
+ * takes its lock to read an item or to change it (and at the first thread
+ * start, for the immortal lists of the shared world: list_share). Writers
+ * always lock. While the list is shared they also
+ *   - never reallocate an array in place: a new array gets the items (and
+ *     zeros after them), is published, and the old one goes back through
+ *     QSBR (runtime/qsbr.h), as a reader may still be reading it;
+ *   - mark every item they remove before dropping or handing on the
+ *     list's reference (obj_mark_read_unlocked), so that the item's memory,
+ *     too, outlives any reader that loaded it just before.
+ * A reader that finds its item dead (try-increment fails), the array
+ * gone or the index beyond what it can see falls back to the lock. While
+ * the list is private, only its owner reads it so, and the owner is never
+ * writing at the same time; another thread's first write makes it shared
+ * before any store. */
+enum { LIST_PRIVATE = 0, LIST_SHARED = 1 };
+
+static inline bool list_is_shared(ListObject *l) {
+    return GILT_FT && __atomic_load_n(&l->ob_flags, __ATOMIC_ACQUIRE) == LIST_SHARED;
+}
+
+/* Lock held: let every thread read l without the lock from now on. */
+static inline void list_share_locked(ListObject *l) {
+    __atomic_store_n(&l->ob_flags, LIST_SHARED, __ATOMIC_RELEASE);
+}
+
+/* Lock held, by a thread that is about to read or write l: another thread
+ * than the owner shares it (see above). */
+static inline void list_note_access_locked(ListObject *l) {
+    if (GILT_FT && !list_is_shared(l) && threads_may_contend() && !obj_owned_by_current_thread(l))
+        list_share_locked(l);
 }
 
 /* A writer, lock held, before its first store to items or size. */
-static inline void list_write_begin(ListObject *l) {
-    if (GILT_FT && list_share_state(l, __ATOMIC_RELAXED) == LIST_FROZEN) {
-        __atomic_store_n(&l->ob_flags, LIST_THAWED, __ATOMIC_RELAXED);
-        __atomic_thread_fence(__ATOMIC_RELEASE);
-    }
-}
+static inline void list_write_begin(ListObject *l) { list_note_access_locked(l); }
 
 /* OBJ_LOCK for a caller about to change the list. */
 static inline void list_lock_for_write(ListObject *l) {
@@ -72,18 +101,19 @@ static inline void list_lock_for_write(ListObject *l) {
     list_write_begin(l);
 }
 
-/* Item i of a frozen list, read without the lock: true with *out set (an
- * immortal item: no reference taken), false when the list is not frozen
- * or i is out of range (the caller takes the lock and looks again). */
-static inline bool frozen_list_item(ListObject *l, size_t i, Object **out) {
+/* Item i without the lock (see above): true with *out a new reference;
+ * false when this thread may not read l so, or i is not (visibly) inside
+ * the list, or the item died meanwhile — the caller then locks. */
+static inline bool list_item_unlocked(ListObject *l, size_t i, Object **out) {
 #if GILT_FT
-    if (list_share_state(l, __ATOMIC_ACQUIRE) != LIST_FROZEN) return false;
-    size_t n = __atomic_load_n(&l->size, __ATOMIC_ACQUIRE);
-    Object **items = __atomic_load_n(&l->items, __ATOMIC_RELAXED);
-    if (i >= n) return false;
-    Object *v = __atomic_load_n(&items[i], __ATOMIC_RELAXED);
-    __atomic_thread_fence(__ATOMIC_ACQUIRE);
-    if (list_share_state(l, __ATOMIC_RELAXED) != LIST_FROZEN) return false;
+    if (!list_is_shared(l) && !obj_owned_by_current_thread(l)) return false;
+    /* The size first: seeing a size, we see the array and items stored
+     * before it (release); a newer array holds them too, or zeros. */
+    if (i >= __atomic_load_n(&l->size, __ATOMIC_ACQUIRE)) return false;
+    Object **items = __atomic_load_n(&l->items, __ATOMIC_ACQUIRE);
+    if (!items || i >= items_capacity(items)) return false;
+    Object *v = __atomic_load_n(&items[i], __ATOMIC_ACQUIRE);
+    if (!v || !obj_try_incref(v)) return false;
     *out = v;
     return true;
 #else
@@ -92,62 +122,26 @@ static inline bool frozen_list_item(ListObject *l, size_t i, Object **out) {
 #endif
 }
 
-void list_share_frozen(Object *self) {
-    ListObject *l = L(self);
-    if (!GILT_FT || !IS_TYPE(self, ListType) || !obj_is_immortal(self)) return;
-    for (size_t i = 0; i < l->size; i++)
-        if (!obj_is_immortal(l->items[i])) return;
-    l->ob_flags = LIST_FROZEN;   /* one thread runs during the walk */
+void list_share(Object *self) {
+    if (GILT_FT && IS_TYPE(self, ListType)) list_share_locked(L(self));   /* one thread runs */
 }
 
 /* Item i as a new reference, or NULL (no exception set) past the end. */
 static inline Object *item_ref_or_null(ListObject *l, size_t i) {
     Object *v;
-    if (frozen_list_item(l, i, &v)) return v;
+    if (threads_may_contend() && list_item_unlocked(l, i, &v)) return v;
     OBJ_LOCK(l);
+    list_note_access_locked(l);
     v = i < l->size ? NEWREF(l->items[i]) : NULL;
     OBJ_UNLOCK(l);
     return v;
 }
 
-/* Free an array the list no longer uses, unless a lock-free reader may
- * still be reading it (see above). */
+/* Free an array the list no longer uses (lock held or list dead). */
 static inline void list_free_array(ListObject *l, Object **items) {
-    if (list_share_state(l, __ATOMIC_RELAXED) == LIST_PRIVATE) mem_free(items);
-}
-
-/* ---- storage (callers hold the lock) ---- */
-
-/* Make room for `newsize` items and set size; new slots are uninitialized. */
-static void list_resize_locked(ListObject *l, size_t newsize) {
-    if (newsize <= l->allocated && newsize >= (l->allocated >> 1)) {
-        list_store_size(l, newsize);
-        return;
-    }
-    if (list_share_state(l, __ATOMIC_RELAXED) != LIST_PRIVATE) {
-        /* Was frozen: never shrink, grow into a new array (see above). */
-        if (newsize > l->allocated) {
-            size_t want = newsize + (newsize >> 3) + 6;
-            Object **items = mem_alloc(want * sizeof(Object *));
-            if (l->size) memcpy(items, l->items, l->size * sizeof(Object *));
-            __atomic_store_n(&l->items, items, __ATOMIC_RELAXED);
-            l->allocated = want;
-        }
-        list_store_size(l, newsize);
-        return;
-    }
-    size_t want = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
-    if (newsize - l->size > want - newsize && newsize > l->size)
-        want = (newsize + 3) & ~(size_t)3;
-    if (newsize == 0) want = 0;
-    if (want == 0) {
-        mem_free(l->items);
-        l->items = NULL;
-    } else {
-        l->items = mem_realloc(l->items, want * sizeof(Object *));
-    }
-    l->allocated = want;
-    list_store_size(l, newsize);
+    if (!items) return;
+    if (list_is_shared(l)) qsbr_free(items - 1);
+    else items_free(items);
 }
 
 /* Drop an array of owned references (after the lock is released), last
@@ -156,24 +150,91 @@ static void decref_array(Object **items, size_t n) {
     while (n > 0) XDECREF(items[--n]);
 }
 
+/* decref_array for references the list let go of: in a shared list a
+ * reader may have loaded them just before, so mark them first. */
+static void drop_removed(ListObject *l, Object **items, size_t n) {
+    bool shared = list_is_shared(l);
+    while (n > 0) {
+        Object *v = items[--n];
+        if (!v) continue;
+        if (shared) obj_mark_read_unlocked(v);
+        DECREF(v);
+    }
+}
+
+static inline void drop_removed1(ListObject *l, Object *v) { drop_removed(l, &v, 1); }
+
+/* Stores into the live array (lock held). A reader without the lock may
+ * load any slot at any moment, so in a shared list every slot is written
+ * whole, with an atomic store: memmove and memcpy promise no such thing
+ * (ASan's memmove copies byte by byte, and a reader saw a pointer torn
+ * between two items). Release, so the reader that loads the item with
+ * acquire also sees the object it points to fully built. */
+static inline void item_store(ListObject *l, size_t i, Object *v) {
+    __atomic_store_n(&l->items[i], v, __ATOMIC_RELEASE);
+}
+
+/* memmove within the live array, pointer by pointer while shared. */
+static void items_move(ListObject *l, size_t dst, size_t src, size_t n) {
+    Object **a = l->items;
+    if (!list_is_shared(l)) {
+        memmove(a + dst, a + src, n * sizeof(Object *));
+    } else if (dst < src) {
+        for (size_t k = 0; k < n; k++) item_store(l, dst + k, a[src + k]);
+    } else {
+        for (size_t k = n; k-- > 0;) item_store(l, dst + k, a[src + k]);
+    }
+}
+
+/* ---- storage (callers hold the lock) ---- */
+
+/* Point the list at a new array of `cap` slots holding its first `keep`
+ * items (the rest zero); the old one is freed (see list_free_array). */
+static void list_move_to_new_array(ListObject *l, size_t cap, size_t keep) {
+    Object **old = l->items;
+    Object **items = cap ? items_alloc(cap) : NULL;
+    if (keep) memcpy(items, old, keep * sizeof(Object *));
+    __atomic_store_n(&l->items, items, __ATOMIC_RELEASE);
+    l->allocated = cap;
+    list_free_array(l, old);
+}
+
+/* Make room for `newsize` items and set size; new slots are uninitialized
+ * (zero in a shared list). */
+static void list_resize_locked(ListObject *l, size_t newsize) {
+    if (newsize <= l->allocated && newsize >= (l->allocated >> 1)) {
+        list_store_size(l, newsize);
+        return;
+    }
+    size_t want = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
+    if (newsize - l->size > want - newsize && newsize > l->size)
+        want = (newsize + 3) & ~(size_t)3;
+    if (newsize == 0) want = 0;
+    if (list_is_shared(l) || !l->items || !want) {
+        /* A shared list's old array may still be read (see above). Shrinking,
+         * keep only what stays; growing, the size is stored after. */
+        list_move_to_new_array(l, want, newsize < l->size ? newsize : l->size);
+    } else {
+        Object **block = mem_realloc(l->items - 1, (want + 1) * sizeof(Object *));
+        block[0] = (Object *)(uintptr_t)want;
+        l->items = block + 1;
+        l->allocated = want;
+    }
+    list_store_size(l, newsize);
+}
+
 /* Empty the list; the items are dropped after the lock is released (a
  * __del__ may touch this very list). */
 static void list_clear(ListObject *l) {
     list_lock_for_write(l);
     size_t n = l->size;
     Object **old = l->items;
-    if (list_share_state(l, __ATOMIC_RELAXED) == LIST_PRIVATE) {
-        l->items = NULL;
-        l->allocated = 0;
-    } else {
-        /* Was frozen: the array stays (see above); drop copies of its items. */
-        old = n ? mem_alloc(n * sizeof(Object *)) : NULL;
-        if (n) memcpy(old, l->items, n * sizeof(Object *));
-    }
     list_store_size(l, 0);
+    __atomic_store_n(&l->items, NULL, __ATOMIC_RELEASE);
+    l->allocated = 0;
     OBJ_UNLOCK(l);
-    decref_array(old, n);
-    mem_free(old);
+    drop_removed(l, old, n);
+    list_free_array(l, old);
 }
 
 /* ---- public API ---- */
@@ -181,7 +242,7 @@ static void list_clear(ListObject *l) {
 Object *list_new(size_t n) {
     ListObject *l = (ListObject *)obj_alloc(&ListType, sizeof(ListObject));
     if (n) {
-        l->items = mem_calloc(n, sizeof(Object *));
+        l->items = items_alloc(n);
         l->allocated = n;
     }
     l->size = n;
@@ -198,7 +259,7 @@ static int list_append_slow(ListObject *l, Object *v) {
     list_lock_for_write(l);
     size_t n = l->size;
     list_resize_locked(l, n + 1);
-    l->items[n] = NEWREF(v);
+    item_store(l, n, NEWREF(v));
     OBJ_UNLOCK(l);
     return 0;
 }
@@ -207,7 +268,7 @@ int list_append(Object *self, Object *v) {
     ListObject *l = L(self);
     list_lock_for_write(l);
     if (l->size < l->allocated) {
-        l->items[l->size] = NEWREF(v);
+        item_store(l, l->size, NEWREF(v));
         list_store_size(l, l->size + 1);
         OBJ_UNLOCK(l);
         return 0;
@@ -221,7 +282,7 @@ static void list_append_array(ListObject *l, Object *const *src, size_t n) {
     list_lock_for_write(l);
     size_t old = l->size;
     list_resize_locked(l, old + n);
-    for (size_t i = 0; i < n; i++) l->items[old + i] = NEWREF(src[i]);
+    for (size_t i = 0; i < n; i++) item_store(l, old + i, NEWREF(src[i]));
     OBJ_UNLOCK(l);
 }
 
@@ -238,7 +299,7 @@ int list_extend(Object *self, Object *iterable) {
         size_t n = src->size, old = l->size;
         list_resize_locked(l, old + n);
         /* src may be l itself: its first n items are still in place. */
-        for (size_t i = 0; i < n; i++) l->items[old + i] = NEWREF(src->items[i]);
+        for (size_t i = 0; i < n; i++) item_store(l, old + i, NEWREF(src->items[i]));
         OBJ_UNLOCK2(l, src);
         return 0;
     }
@@ -253,7 +314,7 @@ int list_extend(Object *self, Object *iterable) {
         list_lock_for_write(l);
         size_t old = l->size;
         list_resize_locked(l, old + (size_t)n);
-        for (int64_t i = 0; i < n; i++) l->items[old + i] = int_from_i64(r->start + i * r->step);
+        for (int64_t i = 0; i < n; i++) item_store(l, old + i, int_from_i64(r->start + i * r->step));
         OBJ_UNLOCK(l);
         return 0;
     }
@@ -296,9 +357,9 @@ int list_set_owned(Object *self, int64_t i, Object *v) {
         return -1;
     }
     Object *old = l->items[i];
-    l->items[i] = v;
+    item_store(l, i, v);
     OBJ_UNLOCK(l);
-    XDECREF(old);
+    drop_removed1(l, old);
     return 0;
 }
 
@@ -338,7 +399,7 @@ static Object *item_or_null(ListObject *l, size_t i) { return item_ref_or_null(l
 static void list_dealloc(Object *self) {
     ListObject *l = L(self);
     decref_array(l->items, l->size);
-    list_free_array(l, l->items);
+    items_free(l->items);        /* dead: nobody can be reading it */
     obj_free(self);
 }
 
@@ -498,15 +559,15 @@ static void list_replace_range(ListObject *l, size_t lo, size_t hi, Object **ite
     size_t tail = oldsize - hi;
     if (n > removed) {
         list_resize_locked(l, oldsize + n - removed);
-        memmove(l->items + lo + n, l->items + hi, tail * sizeof(Object *));
+        items_move(l, lo + n, hi, tail);
     } else if (n < removed) {
-        memmove(l->items + lo + n, l->items + hi, tail * sizeof(Object *));
+        items_move(l, lo + n, hi, tail);
         list_resize_locked(l, oldsize - (removed - n));
     }
-    if (n) memcpy(l->items + lo, items, n * sizeof(Object *));
+    for (size_t k = 0; k < n; k++) item_store(l, lo + k, items[k]);
     OBJ_UNLOCK(l);
     if (old) {
-        decref_array(old, removed);
+        drop_removed(l, old, removed);
         mem_free(old);
     }
 }
@@ -539,11 +600,11 @@ static int list_ass_slice(Object *self, Object *slice, Object *value) {
         size_t size = l->size, dst = start, g = 0;
         for (size_t i = start; i < size; i++) {
             if (g < (size_t)n && i == (size_t)start + g * (size_t)step) garbage[g++] = l->items[i];
-            else l->items[dst++] = l->items[i];
+            else item_store(l, dst++, l->items[i]);
         }
         list_resize_locked(l, dst);
         OBJ_UNLOCK(l);
-        decref_array(garbage, g);
+        drop_removed(l, garbage, g);
         mem_free(garbage);
         return 0;
     }
@@ -572,11 +633,11 @@ static int list_ass_slice(Object *self, Object *slice, Object *value) {
     }
     for (int64_t k = 0, i = start; k < n; k++, i += step) {
         Object *old = l->items[i];
-        l->items[i] = items[k];
+        item_store(l, i, items[k]);
         items[k] = old;     /* collect the old items to drop unlocked */
     }
     OBJ_UNLOCK(l);
-    decref_array(items, count);
+    drop_removed(l, items, count);
     mem_free(items);
     return 0;
 }
@@ -604,13 +665,13 @@ static int list_setitem(Object *self, Object *key, Object *value) {
     }
     Object *old = l->items[i];
     if (value) {
-        l->items[i] = NEWREF(value);
+        item_store(l, i, NEWREF(value));
     } else {
-        memmove(l->items + i, l->items + i + 1, (l->size - i - 1) * sizeof(Object *));
+        items_move(l, i, i + 1, l->size - i - 1);
         list_resize_locked(l, l->size - 1);
     }
     OBJ_UNLOCK(l);
-    DECREF(old);
+    drop_removed1(l, old);
     return 0;
 }
 
@@ -661,7 +722,7 @@ static Object *list_inplace_repeat(Object *self, int64_t count) {
     }
     list_resize_locked(l, n * (size_t)count);
     for (int64_t c = 1; c < count; c++)
-        for (size_t i = 0; i < n; i++) l->items[c * n + i] = NEWREF(l->items[i]);
+        for (size_t i = 0; i < n; i++) item_store(l, c * n + i, NEWREF(l->items[i]));
     OBJ_UNLOCK(l);
     return NEWREF(self);
 }
@@ -761,8 +822,8 @@ METHOD(list_insert_m) {
     if (i < 0) { i += n; if (i < 0) i = 0; }
     if (i > n) i = n;
     list_resize_locked(l, n + 1);
-    memmove(l->items + i + 1, l->items + i, (n - i) * sizeof(Object *));
-    l->items[i] = NEWREF(args[1]);
+    items_move(l, i + 1, i, n - i);
+    item_store(l, i, NEWREF(args[1]));
     OBJ_UNLOCK(l);
     RETURN_NONE;
 }
@@ -790,9 +851,10 @@ METHOD(list_pop_m) {
         return err_set(Exc_IndexError, "pop index out of range");
     }
     Object *v = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (n - i - 1) * sizeof(Object *));
+    items_move(l, i, i + 1, n - i - 1);
     list_resize_locked(l, n - 1);
     OBJ_UNLOCK(l);
+    if (list_is_shared(l)) obj_mark_read_unlocked(v);   /* see drop_removed */
     return v;
 }
 
@@ -818,11 +880,11 @@ METHOD(list_remove_m) {
     Object *old = NULL;
     if ((size_t)i < l->size) {
         old = l->items[i];
-        memmove(l->items + i, l->items + i + 1, (l->size - i - 1) * sizeof(Object *));
+        items_move(l, i, i + 1, l->size - i - 1);
         list_resize_locked(l, l->size - 1);
     }
     OBJ_UNLOCK(l);
-    XDECREF(old);
+    drop_removed1(l, old);
     RETURN_NONE;
 }
 
@@ -882,8 +944,15 @@ int list_sort(Object *self, Object *key, bool reverse) {
     list_lock_for_write(l);
     Object **items = l->items;
     size_t n = l->size, allocated = l->allocated;
-    l->items = NULL;
     list_store_size(l, 0);
+    __atomic_store_n(&l->items, NULL, __ATOMIC_RELEASE);
+    if (list_is_shared(l) && items) {
+        /* Readers may still be reading the array: sort a copy of it. */
+        Object **copy = items_alloc(allocated);
+        memcpy(copy, items, n * sizeof(Object *));
+        list_free_array(l, items);
+        items = copy;
+    }
     l->allocated = 0;
     OBJ_UNLOCK(l);
 
@@ -923,12 +992,12 @@ int list_sort(Object *self, Object *key, bool reverse) {
     Object **intruders = l->items;
     size_t nintruders = l->size;
     bool modified = intruders != NULL || nintruders != 0;
-    l->items = items;
+    __atomic_store_n(&l->items, items, __ATOMIC_RELEASE);
     list_store_size(l, n);
     l->allocated = allocated;
     OBJ_UNLOCK(l);
     if (intruders) {
-        decref_array(intruders, nintruders);
+        drop_removed(l, intruders, nintruders);
         list_free_array(l, intruders);
     }
     if (modified && result == 0) {
@@ -956,7 +1025,11 @@ METHOD(list_reverse_m) {
     if (arg_no_kw("reverse", kwnames) < 0 || arg_count("reverse", nargs, 0, 0) < 0) return NULL;
     ListObject *l = L(self);
     list_lock_for_write(l);
-    reverse_array(l->items, l->size);
+    for (size_t a = 0, b = l->size; a + 1 < b; a++, b--) {
+        Object *t = l->items[a];
+        item_store(l, a, l->items[b - 1]);
+        item_store(l, b - 1, t);
+    }
     OBJ_UNLOCK(l);
     RETURN_NONE;
 }
@@ -1020,11 +1093,14 @@ static inline Object *listiter_step(ListIterObject *it, bool forward) {
     if (!seq) return NULL;
     size_t index = it->index;  /* read once: the iterator itself may be shared */
     Object *v;
-    if (forward ? frozen_list_item(seq, index, &v) : index > 0 && frozen_list_item(seq, index - 1, &v)) {
+    if (threads_may_contend() &&
+        (forward ? list_item_unlocked(seq, index, &v)
+                 : index > 0 && list_item_unlocked(seq, index - 1, &v))) {
         it->index = forward ? index + 1 : index - 1;
         return v;
     }
     OBJ_LOCK(seq);
+    list_note_access_locked(seq);
     bool more = forward ? it->index < seq->size : it->index > 0 && it->index <= seq->size;
     if (more) {
         Object *v = NEWREF(seq->items[forward ? it->index++ : --it->index]);

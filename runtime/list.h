@@ -1,11 +1,10 @@
 /* list.h — mutable sequences (list.c, listsort.c).
  *
- * Free-threaded build: mutations take the list's lock (lock.h), and so do
- * reads of an ordinary list. A list shared at the first thread start whose
- * items all became immortal is *frozen* (list_share_frozen): until its
- * first mutation, single-item reads (subscript, iteration, `in`) take no
- * lock, and item storage a concurrent reader may still see is never freed
- * (list.c, "Frozen lists"). Sorting is stable (a merge sort over the items).
+ * Free-threaded build: mutations take the list's lock (lock.h); single-item
+ * reads (subscript, iteration, `in`, `index`) take none once the list is
+ * shared between threads (or by its owner), and memory such a reader may
+ * still see goes back through QSBR (list.c, "Shared lists").
+ * Sorting is stable (a merge sort over the items).
  */
 #ifndef GILT_LIST_H
 #define GILT_LIST_H
@@ -37,10 +36,10 @@ int list_set(Object *l, int64_t i, Object *v); /* borrowed v */
 int list_set_owned(Object *l, int64_t i, Object *v);
 Object *list_as_tuple(Object *l);
 Object *list_copy(Object *l);                  /* a new list, copied under l's lock */
-/* Free-threaded build: let threads read l without its lock until it is
- * next changed, if l is immortal and so are all its items (called by
- * immortalize.c at the first thread start). No-op otherwise. */
-void list_share_frozen(Object *l);
+/* Free-threaded build: let every thread read l's items without its lock
+ * from now on (list.c, "Shared lists"); called by immortalize.c at the
+ * first thread start for the lists of the shared world. */
+void list_share(Object *l);
 /* Sort in place; key may be NULL. 0 / -1. */
 int list_sort(Object *l, Object *key, bool reverse);
 

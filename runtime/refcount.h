@@ -233,6 +233,48 @@ RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
     o->ob_type = type;
 }
 
+
+/* ---- Objects read without a lock (qsbr.h, list.c, dict.c) ----
+ *
+ * A thread reading a shared list or dict without its lock loads an item
+ * pointer and only then counts it; meanwhile a writer may drop the item.
+ * Every item a writer drops from such a container first gets this bit
+ * (obj_mark_read_unlocked). From then on the object's death is different:
+ * obj_dealloc claims it (brc_claim_dead: the shared word goes from 0 to
+ * MERGED with a CAS, so a reader's try-increment and the claim cannot both
+ * succeed), and its memory goes back through QSBR (obj_free), so a reader
+ * that loaded the pointer just before can still read the header and see
+ * the object dead. Objects without the bit die as before. */
+#define GCBIT_READ_UNLOCKED 2u
+
+RC_INLINE bool obj_is_read_unlocked(const void *p) {
+    return __atomic_load_n(&((const RcHeader_ *)p)->ob_gc_bits, __ATOMIC_RELAXED) & GCBIT_READ_UNLOCKED;
+}
+/* Whether the calling thread owns the object (immortal ones have no owner). */
+RC_INLINE bool obj_owned_by_current_thread(const void *p) { return obj_owned_by_me_(p); }
+
+/* Called with a reference held (so the object is alive), before dropping it. */
+RC_INLINE void obj_mark_read_unlocked(void *p) {
+    RcHeader_ *o = p;
+    if (!obj_is_read_unlocked(o) && !obj_is_immortal(o))
+        __atomic_fetch_or(&o->ob_gc_bits, GCBIT_READ_UNLOCKED, __ATOMIC_RELEASE);
+}
+
+bool brc_try_incref_shared(struct Object *o);   /* brc.c */
+
+/* Take a reference to an object just loaded from a container without its
+ * lock; false if it has died meanwhile (its memory is still readable: see
+ * above) and the caller must look again under the lock. The owner needs
+ * no check: only the owner frees an object it owns, and it is busy here. */
+RC_INLINE bool obj_try_incref(void *p) {
+    RcHeader_ *o = p;
+    if (obj_owned_by_me_(o)) {
+        owner_local_add_(o, 1);
+        return true;
+    }
+    return immortal_seen_by_non_owner_(o) || brc_try_incref_shared((struct Object *)o);
+}
+
 #else /* GIL build */
 
 #define OBJECT_HEAD                                                     \
@@ -278,7 +320,17 @@ RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
 #define INCREF_PROBABLY_IMMORTAL_ INCREF_
 #define DECREF_PROBABLY_IMMORTAL_ DECREF_
 
+/* Under the GIL nothing reads a container while another thread writes it. */
+RC_INLINE bool obj_is_read_unlocked(const void *p) { (void)p; return false; }
+RC_INLINE bool obj_owned_by_current_thread(const void *p) { (void)p; return true; }
+RC_INLINE void obj_mark_read_unlocked(void *p) { (void)p; }
+RC_INLINE bool obj_try_incref(void *p) { INCREF_(p); return true; }
+
 #endif
+
+/* Before freeing an object marked GCBIT_READ_UNLOCKED (brc.c; always true
+ * in the GIL build, which never marks one). */
+bool brc_claim_dead(struct Object *o);
 
 /* The names everyone uses. All take any object pointer. */
 #define INCREF(o) INCREF_((void *)(o))

@@ -13,6 +13,7 @@
 #define GILT_GIL_H
 
 #include "interp.h"
+#include "../runtime/qsbr.h"
 
 /* Whether this build can run without the GIL at all (--gil=off,
  * PYTHON_GIL=0): only the free-threaded one can; the GIL build always
@@ -37,7 +38,9 @@ typedef struct GilStats {
 } GilStats;
 void gil_stats_get(GilStats *out);
 
-#define BLOCKING_BEGIN(ts) gil_release(ts)
-#define BLOCKING_END(ts) gil_acquire(ts)
+/* Detached from QSBR too (runtime/qsbr.h): a blocked thread holds no
+ * pointer read without a lock, so nobody waits for its reports. */
+#define BLOCKING_BEGIN(ts) (gil_release(ts), qsbr_detach())
+#define BLOCKING_END(ts) (gil_acquire(ts), qsbr_attach())
 
 #endif

@@ -24,6 +24,7 @@ enum {
     EB_SIGNALS          = 1u << 2,   /* a signal (SIGINT) is pending       */
     EB_ASYNC_EXC        = 1u << 3,   /* an asynchronous exception is due   */
     EB_STOP_THE_WORLD   = 1u << 4,   /* pause at the safe point            */
+    EB_QSBR             = 1u << 5,   /* report a quiescent state (qsbr.h)  */
 };
 
 typedef struct Interp {

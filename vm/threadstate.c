@@ -22,6 +22,7 @@
 #include <string.h>
 #include "gilt.h"
 #include "brc.h"
+#include "qsbr.h"
 #include "alloc.h"
 #include "freelist.h"
 #include "frame.h"
@@ -45,6 +46,7 @@ ThreadState *ts_new(Interp *in) {
     ts->stack_base = &stack_marker;
     /* Owner id first: everything allocated from here on is owned by it. */
     ts->id = brc_thread_register(&ts->eval_breaker);
+    qsbr_thread_register(&ts->eval_breaker);
     ts->heap = alloc_thread_heap_new();
     ts_current_ = ts;
 
@@ -84,6 +86,7 @@ void ts_delete(ThreadState *ts) {
         brc_thread_unregister();
         freelist_thread_exit();   /* after the merges: they may free ints */
         frame_thread_exit();      /* after the merges: a __del__ may push frames */
+        qsbr_thread_unregister(); /* last: everything above may free shared blocks */
         gil_release(ts);
         /* Only the creating thread may delete its heap. */
         alloc_thread_heap_delete(ts->heap);
@@ -120,6 +123,10 @@ int eval_breaker_handle(ThreadState *ts) {
         __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_BRC_MERGE, __ATOMIC_ACQ_REL);
         brc_merge_pending();
     }
+    if (bits & EB_QSBR) {
+        __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_QSBR, __ATOMIC_ACQ_REL);
+        qsbr_quiescent();
+    }
     if (bits & EB_GIL_DROP_REQUEST)
         gil_yield(ts);
     if (bits & (EB_ASYNC_EXC | EB_STOP_THE_WORLD))
@@ -148,6 +155,12 @@ void stats_print(Interp *in) {
     FILE *out = stderr;
     fprintf(out, "--- gilt stats (%s build) ---\n", GILT_BUILD_NAME);
     brc_stats_print(out);
+    if (GILT_FT) {
+        uint64_t freed, waiting;
+        qsbr_stats(&freed, &waiting);
+        fprintf(out, "qsbr: blocks freed after a grace period %llu, still waiting %llu\n",
+                (unsigned long long)freed, (unsigned long long)waiting);
+    }
     fprintf(out, "gil: %s, acquisitions %llu, forced switches %llu, wait %.3f s, "
                  "switch interval %.1f ms\n",
             in && in->gil_enabled ? "on" : "off",

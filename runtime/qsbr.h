@@ -1,0 +1,55 @@
+/* qsbr.h — quiescent-state-based reclamation: memory freed only once no
+ * thread can still be reading it (free-threaded build; qsbr.c).
+ *
+ * Lists and dicts are read without their lock (list.c, dict.c): a reader
+ * loads the array, then an item pointer, then takes a reference. A writer
+ * may meanwhile replace the array or drop the item, so neither may go back
+ * to the allocator while a reader is between its load and its reference.
+ * QSBR gives that guarantee cheaply: a thread is *quiescent* whenever it
+ * holds no such pointer — at the eval loop's safe point, and while it is
+ * detached for a blocking call. A block handed to qsbr_free() is freed
+ * after every attached thread has passed a quiescent state since then
+ * (the scheme of CPython 3.13's Python/qsbr.c, built on a global write
+ * sequence and one observed-sequence word per thread).
+ *
+ *   qsbr_thread_register(&ts->eval_breaker)   per thread (ts_new)
+ *   qsbr_thread_unregister()                  when it exits (ts_delete)
+ *   qsbr_quiescent()                          at the safe point (EB_QSBR)
+ *   qsbr_detach() / qsbr_attach()             around blocking calls (gil.h)
+ *   qsbr_free(p)                              instead of alloc_free(p)
+ *
+ * Cost: nothing on any fast path. Freed blocks collect in a per-thread
+ * batch; a full batch advances the write sequence once and asks every
+ * thread (EB_QSBR) to report at its next safe point; the last report frees
+ * the batch. While only one thread is registered, qsbr_free frees at once.
+ * In the GIL build the GIL already excludes concurrent readers: qsbr_free
+ * is alloc_free and the rest does nothing.
+ */
+#ifndef GILT_QSBR_H
+#define GILT_QSBR_H
+
+#include <stdint.h>
+#include "build.h"
+
+#if GILT_FT
+void qsbr_thread_register(uint32_t *eval_breaker);
+void qsbr_thread_unregister(void);
+void qsbr_quiescent(void);
+void qsbr_detach(void);
+void qsbr_attach(void);
+void qsbr_free(void *p);
+/* For --stats: blocks freed after their grace period, and blocks handed
+ * to qsbr_free that still wait. */
+void qsbr_stats(uint64_t *freed, uint64_t *waiting);
+#else
+#include "alloc.h"
+static inline void qsbr_thread_register(uint32_t *eval_breaker) { (void)eval_breaker; }
+static inline void qsbr_thread_unregister(void) {}
+static inline void qsbr_quiescent(void) {}
+static inline void qsbr_detach(void) {}
+static inline void qsbr_attach(void) {}
+static inline void qsbr_free(void *p) { alloc_free(p); }
+static inline void qsbr_stats(uint64_t *freed, uint64_t *waiting) { *freed = *waiting = 0; }
+#endif
+
+#endif
