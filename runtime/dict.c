@@ -23,20 +23,15 @@
  * code runs while it is held (hashes are computed first, replaced values
  * are DECREF'd after unlocking). Lookups return new references.
  *
- * Frozen shared dicts (free-threaded): when the first thread starts,
- * runtime/immortalize.c makes module globals, class dicts and the data they
- * hold immortal and calls dict_share_frozen on each dict whose keys and
- * values are then all immortal. While such a dict's version is still the
- * frozen one, lookups read it without the lock, seqlock-style (see
- * frozen_lookup): taking the lock would write its cache line, and threads
- * reading the same globals, class or shared dict would bounce that line
- * between cores on every read. A frozen dict's old tables are never freed
- * (a lock-free reader may still be probing them): only immortal dicts are
- * frozen, and a resize leaks at most as much as the table it replaces.
+ * Shared dicts (free-threaded): lookups read the table without the lock
+ * once the dict is shared between threads (or by its owner), as lists do
+ * (list.c, "Shared lists"): see lookup_unlocked. Tables and dropped keys
+ * and values that such a reader may still see go back through QSBR.
  */
 #include <string.h>
 #include "gilt.h"
 #include "reprguard.h"
+#include "qsbr.h"
 
 #define IX_EMPTY (-1)
 #define IX_DUMMY (-2)
@@ -52,7 +47,6 @@ typedef struct DictObject {
     uint8_t log2_size;           /* index table has 1 << log2_size slots       */
     size_t usable;               /* capacity of entries                        */
     int32_t *indices;            /* NULL until the first insertion             */
-    uint64_t frozen_version;     /* dict_share_frozen's version; 0: never      */
 } DictObject;
 
 #define D(o) ((DictObject *)(o))
@@ -111,157 +105,184 @@ static uint8_t log2_for_minsize(size_t minsize) {
 /* log2 of a table that holds n entries without resizing. */
 static uint8_t log2_for_entries(size_t n) { return log2_for_minsize((n * 3 + 1) / 2); }
 
-static void alloc_table(DictObject *d, uint8_t log2) {
-    size_t size = (size_t)1 << log2, usable = usable_for(log2);
-    char *block = mem_alloc(size * sizeof(int32_t) + usable * sizeof(DictEntry));
-    memset(block, 0xff, size * sizeof(int32_t));      /* all IX_EMPTY */
-    d->indices = (int32_t *)block;
-    d->entries = (DictEntry *)(block + size * sizeof(int32_t));
-    d->log2_size = log2;
-    d->usable = usable;
-    d->nentries = 0;
+/* A table is one block: this header, the index slots, then the entries
+ * (zeroed, so an entry not yet filled reads as a hole). A reader without
+ * the lock loads only d->indices and finds the rest from the header, so
+ * it never combines the fields of two tables. */
+typedef struct DictTable {
+    uint8_t log2_size;
+    size_t usable;
+    int32_t indices[];
+} DictTable;
+
+static inline DictTable *table_of(int32_t *indices) {
+    return (DictTable *)((char *)indices - offsetof(DictTable, indices));
+}
+static inline DictEntry *table_entries(DictTable *t) {
+    return (DictEntry *)(t->indices + ((size_t)1 << t->log2_size));
 }
 
-/* The first EMPTY or DUMMY slot for hash (the key is known to be absent). */
-static inline size_t find_free_slot(DictObject *d, int64_t hash) {
-    size_t mask = ((size_t)1 << d->log2_size) - 1;
+static DictTable *table_new(uint8_t log2) {
+    size_t size = (size_t)1 << log2, usable = usable_for(log2);
+    DictTable *t = mem_alloc(sizeof(DictTable) + size * sizeof(int32_t) + usable * sizeof(DictEntry));
+    t->log2_size = log2;
+    t->usable = usable;
+    memset(t->indices, 0xff, size * sizeof(int32_t));      /* all IX_EMPTY */
+    memset(table_entries(t), 0, usable * sizeof(DictEntry));
+    return t;
+}
+
+/* Make t the dict's table, with n entries filled. The release store of
+ * indices comes last: a reader that loads it sees the table complete. */
+static void table_publish(DictObject *d, DictTable *t, size_t n) {
+    d->entries = table_entries(t);
+    d->log2_size = t->log2_size;
+    d->usable = t->usable;
+    d->nentries = n;
+    __atomic_store_n(&d->indices, t->indices, __ATOMIC_RELEASE);
+}
+
+static void alloc_table(DictObject *d, uint8_t log2) { table_publish(d, table_new(log2), 0); }
+
+/* The first EMPTY or DUMMY slot for hash in t (the key is known absent). */
+static inline size_t find_free_slot(DictTable *t, int64_t hash) {
+    size_t mask = ((size_t)1 << t->log2_size) - 1;
     size_t perturb = (size_t)hash, i = (size_t)hash & mask;
-    while (d->indices[i] >= 0) {
+    while (t->indices[i] >= 0) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
     return i;
 }
 
+/* Fill entry ix of t and index it; steals key and value. The entry is
+ * written before the index that leads to it (release), and its value
+ * before its key, so a reader that finds the key finds the value. */
+static inline void table_insert_clean(DictTable *t, size_t ix, int64_t hash, Object *key, Object *value) {
+    DictEntry *e = &table_entries(t)[ix];
+    e->hash = hash;
+    __atomic_store_n(&e->value, value, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->key, key, __ATOMIC_RELEASE);
+    __atomic_store_n(&t->indices[find_free_slot(t, hash)], (int32_t)ix, __ATOMIC_RELEASE);
+}
+
 /* Append an entry for a key known to be absent; room must exist. Steals. */
 static inline void insert_clean(DictObject *d, int64_t hash, Object *key, Object *value) {
-    size_t slot = find_free_slot(d, hash);
-    size_t ix = d->nentries++;
-    d->indices[slot] = (int32_t)ix;
-    d->entries[ix] = (DictEntry){hash, key, value};
+    table_insert_clean(table_of(d->indices), d->nentries++, hash, key, value);
 }
 
-/* A table a lock-free reader of a frozen dict may still be probing is
- * never freed (see the header). */
-static inline void free_table(DictObject *d, void *block) {
-    if (!d->frozen_version) mem_free(block);
+/* ---- Shared dicts: lookups without the lock (free-threaded build) ----
+ *
+ * The same scheme as lists (list.c, "Shared lists"): in ob_flags, a dict
+ * is PRIVATE (only its owner thread reads it without the lock) until
+ * another thread takes its lock, and SHARED (everyone does) from then on;
+ * immortalize.c shares the dicts of the shared world at the first thread
+ * start. Writers always lock. While a dict is shared, a replaced table
+ * goes back through QSBR, and every key and value it lets go of is marked
+ * (obj_mark_read_unlocked) before its reference is dropped, so a reader
+ * that loaded one just before can still look at it and find it dead.
+ * Entries are written whole before their index (table_insert_clean), and
+ * never moved within a table. A reader that meets anything it cannot
+ * settle alone — a same-hash key that is not an identical or equal str,
+ * a value that died, a torn probe — takes the lock instead. */
+enum { DICT_PRIVATE = 0, DICT_SHARED = 1 };
+
+static inline bool dict_is_shared(DictObject *d) {
+    return GILT_FT && __atomic_load_n(&d->ob_flags, __ATOMIC_ACQUIRE) == DICT_SHARED;
 }
 
-/* A writer of a frozen dict (lock held, before its first store): a lock-free
- * reader that sees any of our stores must then see the lock taken. */
-static inline void frozen_write_begin(DictObject *d) {
-    if (GILT_FT && __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED))
-        __atomic_thread_fence(__ATOMIC_RELEASE);
+/* Lock held, by a thread about to read or write d (see above). */
+static inline void dict_note_access_locked(DictObject *d) {
+    if (GILT_FT && !dict_is_shared(d) && threads_may_contend() && !obj_owned_by_current_thread(d))
+        __atomic_store_n(&d->ob_flags, DICT_SHARED, __ATOMIC_RELEASE);
+}
+
+void dict_share(Object *dobj) {
+    if (GILT_FT) __atomic_store_n(&D(dobj)->ob_flags, DICT_SHARED, __ATOMIC_RELEASE);
+}
+
+/* Free a table the dict no longer uses (lock held). */
+static inline void free_table(DictObject *d, int32_t *indices) {
+    if (!indices) return;
+    if (dict_is_shared(d)) qsbr_free(table_of(indices));
+    else mem_free(table_of(indices));
+}
+
+/* Drop a key and a value the dict let go of (either may be NULL). */
+static void drop_entry(DictObject *d, Object *key, Object *value) {
+    if (dict_is_shared(d)) {
+        if (key) obj_mark_read_unlocked(key);
+        if (value) obj_mark_read_unlocked(value);
+    }
+    XDECREF(key);
+    XDECREF(value);
 }
 
 static void resize_locked(DictObject *d, uint8_t log2) {
-    int32_t *old_block = d->indices;
+    DictTable *t = table_new(log2);
+    int32_t *old_indices = d->indices;
     DictEntry *old = d->entries;
-    size_t n = d->nentries;
-    alloc_table(d, log2);
+    size_t n = d->nentries, k = 0;
     for (size_t i = 0; i < n; i++)
-        if (old[i].key) insert_clean(d, old[i].hash, old[i].key, old[i].value);
-    free_table(d, old_block);
+        if (old[i].key) table_insert_clean(t, k++, old[i].hash, old[i].key, old[i].value);
+    table_publish(d, t, k);
+    free_table(d, old_indices);
 }
 
-enum { FROZEN_UNKNOWN, FROZEN_ABSENT, FROZEN_FOUND };
+enum { UNLOCKED_ABSENT = 0, UNLOCKED_FOUND = 1, UNLOCKED_TAKE_LOCK = -1 };
 
-/* Look key up in a frozen dict without the lock. FROZEN_FOUND (*out: the
- * value, immortal, so no reference is taken) or FROZEN_ABSENT only when the
- * dict was unlocked and still at its frozen version both before and after
- * the probe — then it held only immortal keys and values throughout, and
- * what we read is what the locked lookup would have found. Keys compare by
- * identity only (never dereferenced: a concurrent writer may be storing a
- * mortal one); anything else, including a same-hash key that is not
- * identical, is FROZEN_UNKNOWN and the caller takes the lock. */
-static int frozen_probe(DictObject *d, uint64_t frozen, Object *key, int64_t hash,
-                        Object **out, uint64_t *entry_out) {
-#if GILT_FT
-    if (__atomic_load_n(&d->version, __ATOMIC_ACQUIRE) != frozen ||
-        __atomic_load_n(&d->ob_mutex, __ATOMIC_ACQUIRE) != 0)
-        return FROZEN_UNKNOWN;
-    int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_RELAXED);
-    DictEntry *entries = __atomic_load_n(&d->entries, __ATOMIC_RELAXED);
-    uint8_t log2 = __atomic_load_n(&d->log2_size, __ATOMIC_RELAXED);
-    int result = FROZEN_ABSENT;
-    Object *value = NULL;
-    uint64_t entry = 0;
-    if (indices) {
-        size_t mask = ((size_t)1 << log2) - 1;
-        size_t perturb = (size_t)hash, i = (size_t)hash & mask;
-        for (size_t probes = 0;; probes++) {
-            int32_t ix = __atomic_load_n(&indices[i], __ATOMIC_RELAXED);
-            if (ix == IX_EMPTY) break;
-            if (probes > mask) return FROZEN_UNKNOWN;   /* torn read: give up */
-            if (ix >= 0) {
-                DictEntry *e = &entries[ix];
-                Object *k = __atomic_load_n(&e->key, __ATOMIC_RELAXED);
-                if (k == key) {
-                    value = __atomic_load_n(&e->value, __ATOMIC_RELAXED);
-                    entry = (uint64_t)ix;
-                    result = FROZEN_FOUND;
-                    break;
-                }
-                if (__atomic_load_n(&e->hash, __ATOMIC_RELAXED) == hash) return FROZEN_UNKNOWN;
+/* Whether this thread may read d without its lock. */
+static inline bool may_read_unlocked(DictObject *d) {
+    return GILT_FT && threads_may_contend() && (dict_is_shared(d) || obj_owned_by_current_thread(d));
+}
+
+/* The value of entry ix of the table at indices if it holds key, as a new
+ * reference; NULL if not, or if the value died meanwhile. */
+static inline Object *entry_value_unlocked(int32_t *indices, uint64_t ix, Object *key) {
+    DictTable *t = table_of(indices);
+    if (ix >= t->usable) return NULL;
+    DictEntry *e = &table_entries(t)[ix];
+    if (__atomic_load_n(&e->key, __ATOMIC_ACQUIRE) != key) return NULL;
+    Object *v = __atomic_load_n(&e->value, __ATOMIC_ACQUIRE);
+    return v && obj_try_incref(v) ? v : NULL;
+}
+
+/* Look key up without the lock (see above; the caller checked
+ * may_read_unlocked). UNLOCKED_FOUND with *out a new reference (and
+ * *entry_out its entry, if asked), UNLOCKED_ABSENT, or UNLOCKED_TAKE_LOCK.
+ * Keys compare by identity, or as exact strs by their bytes (a dropped
+ * key's memory stays readable, see above); anything else needs __eq__. */
+static int lookup_unlocked(DictObject *d, Object *key, int64_t hash, Object **out, uint64_t *entry_out) {
+    int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_ACQUIRE);
+    if (!indices) return UNLOCKED_ABSENT;
+    DictTable *t = table_of(indices);
+    DictEntry *entries = table_entries(t);
+    size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (size_t probes = 0; probes <= mask; probes++) {
+        int32_t ix = __atomic_load_n(&indices[i], __ATOMIC_ACQUIRE);
+        if (ix == IX_EMPTY) return UNLOCKED_ABSENT;
+        if (ix >= 0) {
+            if ((size_t)ix >= t->usable) return UNLOCKED_TAKE_LOCK;
+            DictEntry *e = &entries[ix];
+            Object *k = __atomic_load_n(&e->key, __ATOMIC_ACQUIRE);
+            bool same = k == key;
+            if (!same && k && e->hash == hash) {
+                if (!IS_TYPE(key, StrType) || !IS_TYPE(k, StrType)) return UNLOCKED_TAKE_LOCK;
+                same = str_size(k) == str_size(key) && memcmp(str_data(k), str_data(key), str_size(key)) == 0;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
+            if (same) {
+                Object *v = __atomic_load_n(&e->value, __ATOMIC_ACQUIRE);
+                if (!v || !obj_try_incref(v)) return UNLOCKED_TAKE_LOCK;
+                *out = v;
+                if (entry_out) *entry_out = (uint64_t)ix;
+                return UNLOCKED_FOUND;
+            }
         }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
     }
-    __atomic_thread_fence(__ATOMIC_ACQUIRE);
-    if (__atomic_load_n(&d->ob_mutex, __ATOMIC_RELAXED) != 0 ||
-        __atomic_load_n(&d->version, __ATOMIC_RELAXED) != frozen || (result == FROZEN_FOUND && !value))
-        return FROZEN_UNKNOWN;
-    *out = value;
-    if (entry_out) *entry_out = entry;
-    return result;
-#else
-    (void)d; (void)frozen; (void)key; (void)hash; (void)out; (void)entry_out;
-    return FROZEN_UNKNOWN;
-#endif
-}
-
-/* The value of entry `ix` of a frozen dict, if that entry holds key
- * (immortal, so no reference is taken), under the same before-and-after
- * checks as frozen_probe; NULL means "look it up the ordinary way". It
- * returns the value rather than storing through a pointer so that its
- * caller, the hinted read of a shared instance's attribute, stays a leaf
- * that needs no stack frame. */
-static inline Object *frozen_value_at(DictObject *d, uint64_t frozen, Object *key, uint64_t ix) {
-#if GILT_FT
-    if (__atomic_load_n(&d->version, __ATOMIC_ACQUIRE) != frozen ||
-        __atomic_load_n(&d->ob_mutex, __ATOMIC_ACQUIRE) != 0)
-        return NULL;
-    DictEntry *entries = __atomic_load_n(&d->entries, __ATOMIC_RELAXED);
-    if (ix >= __atomic_load_n(&d->nentries, __ATOMIC_RELAXED) ||
-        __atomic_load_n(&entries[ix].key, __ATOMIC_RELAXED) != key)
-        return NULL;
-    Object *value = __atomic_load_n(&entries[ix].value, __ATOMIC_RELAXED);
-    __atomic_thread_fence(__ATOMIC_ACQUIRE);
-    if (__atomic_load_n(&d->ob_mutex, __ATOMIC_RELAXED) != 0 ||
-        __atomic_load_n(&d->version, __ATOMIC_RELAXED) != frozen)
-        return NULL;
-    return value;
-#else
-    (void)d; (void)frozen; (void)key; (void)ix;
-    return NULL;
-#endif
-}
-
-/* Most dicts are never frozen: they pay one load here, not a call. */
-static inline int frozen_lookup(DictObject *d, Object *key, int64_t hash, Object **out) {
-    uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
-    return frozen ? frozen_probe(d, frozen, key, hash, out, NULL) : FROZEN_UNKNOWN;
-}
-
-void dict_share_frozen(Object *dobj) {
-    DictObject *d = D(dobj);
-    if (!GILT_FT || !obj_is_immortal(d)) return;
-    for (size_t i = 0; i < d->nentries; i++) {
-        DictEntry *e = &d->entries[i];
-        if (e->key && (!obj_is_immortal(e->key) || !obj_is_immortal(e->value))) return;
-    }
-    d->frozen_version = d->version;
+    return UNLOCKED_TAKE_LOCK;           /* probed every slot: torn by writers */
 }
 
 static inline bool fast_keys_equal(Object *a, Object *b, int *known) {
@@ -319,19 +340,19 @@ restart:
  * reference to value, which the dict keeps (or drops, on an error). */
 static int insert_owned(DictObject *d, Object *key, int64_t hash, Object *value) {
     OBJ_LOCK(d);
+    dict_note_access_locked(d);
     int64_t ix = lookup_locked(d, key, hash);
     if (ix == -2) {
         OBJ_UNLOCK(d);
         DECREF(value);
         return -1;
     }
-    frozen_write_begin(d);
     if (ix >= 0) {
         Object *old = d->entries[ix].value;
-        d->entries[ix].value = value;
+        __atomic_store_n(&d->entries[ix].value, value, __ATOMIC_RELEASE);
         bump_version(d);
         OBJ_UNLOCK(d);
-        DECREF(old);
+        drop_entry(d, NULL, old);
         return 0;
     }
     if (!d->indices) alloc_table(d, DICT_MIN_LOG2);
@@ -348,10 +369,10 @@ static int insert(DictObject *d, Object *key, int64_t hash, Object *value) {
     return insert_owned(d, key, hash, NEWREF(value));
 }
 
-/* Remove entry ix (lock held); returns the entry so the caller can DECREF
- * its key and value after unlocking. */
+/* Remove entry ix (lock held); returns the entry so the caller can drop
+ * its key and value after unlocking (drop_entry, or mark them if it hands
+ * them on: see "Shared dicts"). */
 static DictEntry remove_entry_locked(DictObject *d, int64_t ix) {
-    frozen_write_begin(d);
     DictEntry e = d->entries[ix];
     size_t mask = ((size_t)1 << d->log2_size) - 1;
     size_t perturb = (size_t)e.hash, i = (size_t)e.hash & mask;
@@ -359,9 +380,9 @@ static DictEntry remove_entry_locked(DictObject *d, int64_t ix) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
-    d->indices[i] = IX_DUMMY;
-    d->entries[ix].key = NULL;
-    d->entries[ix].value = NULL;
+    __atomic_store_n(&d->indices[i], IX_DUMMY, __ATOMIC_RELAXED);
+    __atomic_store_n(&d->entries[ix].key, NULL, __ATOMIC_RELAXED);
+    __atomic_store_n(&d->entries[ix].value, NULL, __ATOMIC_RELAXED);
     store_used(d, d->used - 1);
     bump_version(d);
     return e;
@@ -386,12 +407,12 @@ static Object *dict_new_presized(size_t n) {
  * a full stack frame in the free-threaded build. */
 static inline __attribute__((always_inline)) int
 lookup_hashed(DictObject *d, Object *key, int64_t hash, Object **out) {
-    switch (frozen_lookup(d, key, hash, out)) {
-    case FROZEN_FOUND: return 1;
-    case FROZEN_ABSENT: return 0;
-    default: break;
+    if (may_read_unlocked(d)) {
+        int r = lookup_unlocked(d, key, hash, out, NULL);
+        if (r != UNLOCKED_TAKE_LOCK) return r;
     }
     OBJ_LOCK(d);
+    dict_note_access_locked(d);
     int64_t ix = lookup_locked(d, key, hash);
     if (ix < 0) {
         OBJ_UNLOCK(d);
@@ -412,13 +433,13 @@ Object *dict_get_str(Object *dobj, Object *key) {
     DictObject *d = D(dobj);
     int64_t hash = str_cached_hash(key);
     if (hash == -1) hash = str_hash(key);
-    Object *frozen_value;
-    switch (frozen_lookup(d, key, hash, &frozen_value)) {
-    case FROZEN_FOUND: return frozen_value;      /* immortal: no INCREF needed */
-    case FROZEN_ABSENT: return NULL;
-    default: break;
+    if (may_read_unlocked(d)) {
+        Object *v;
+        int r = lookup_unlocked(d, key, hash, &v, NULL);
+        if (r != UNLOCKED_TAKE_LOCK) return r == UNLOCKED_FOUND ? v : NULL;
     }
     OBJ_LOCK(d);
+    dict_note_access_locked(d);
     if (!d->indices) { OBJ_UNLOCK(d); return NULL; }
     /* Inline probe for the common case: an interned key found by pointer. */
     size_t mask = ((size_t)1 << d->log2_size) - 1;
@@ -460,6 +481,7 @@ static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object
     /* Free (lock.h) while single-threaded, but a key's __eq__ may start a
      * thread, after which lookup_locked's relock is real. */
     OBJ_LOCK(d);
+    dict_note_access_locked(d);
     int64_t ix = lookup_locked(d, key, hash);
     Object *v = NULL;
     if (ix >= 0) {
@@ -470,45 +492,45 @@ static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object
     return v;                                    /* NULL: absent, or __eq__ raised */
 }
 
-/* A frozen dict's hint missed: probe it lock-free and learn the entry. */
-static __attribute__((noinline)) Object *frozen_rehint(DictObject *d, uint64_t frozen, Object *key,
-                                                       uint64_t *hint) {
-    int64_t hash = str_cached_hash(key);
-    if (hash == -1) hash = str_hash(key);
-    Object *v;
-    uint64_t entry;
-    switch (frozen_probe(d, frozen, key, hash, &v, &entry)) {
-    case FROZEN_FOUND:
-        /* a shared write, but once: the next read hits */
-        __atomic_store_n(hint, entry, __ATOMIC_RELAXED);
-        return v;
-    case FROZEN_ABSENT: return NULL;
-    default: return dict_get_str((Object *)d, key);
-    }
-}
-
-/* The hinted read of a dict that is not frozen, once threads may run: the
- * hit under the lock, else a full lookup that learns the entry. */
+/* The hinted read of a dict, once threads may run: the hit under the
+ * lock, else a full lookup that learns the entry. */
 static __attribute__((noinline)) Object *lookup_str_hinted_locked(DictObject *d, Object *key,
                                                                   uint64_t *hint, uint64_t h) {
     OBJ_LOCK(d);
+    dict_note_access_locked(d);
     bool hit = h < d->nentries && d->entries[h].key == key;
     Object *v = hit ? NEWREF(d->entries[h].value) : NULL;
     OBJ_UNLOCK(d);
     return hit ? v : lookup_str_rehint(d, key, hint);
 }
 
+/* A hint that missed in a dict read without the lock: probe, and learn
+ * the entry (a shared write, but once: the next read hits). */
+static __attribute__((noinline)) Object *rehint_unlocked(DictObject *d, Object *key, uint64_t *hint) {
+    int64_t hash = str_cached_hash(key);
+    if (hash == -1) hash = str_hash(key);
+    Object *v;
+    uint64_t entry;
+    switch (lookup_unlocked(d, key, hash, &v, &entry)) {
+    case UNLOCKED_FOUND:
+        __atomic_store_n(hint, entry, __ATOMIC_RELAXED);
+        return v;
+    case UNLOCKED_ABSENT: return NULL;
+    default: return lookup_str_hinted_locked(d, key, hint, __atomic_load_n(hint, __ATOMIC_RELAXED));
+    }
+}
+
 /* dict_get_str_hinted once threads may run. Out of line, so that the
  * single-threaded path stays a leaf without a stack frame; and a leaf
- * itself on its commonest path (a shared instance's frozen dict, read
- * without the lock so that threads reading the same object do not
- * contend: see frozen_probe), with every other path a tail call. */
+ * itself on its commonest path (the hint hits in a dict this thread may
+ * read without the lock: a shared instance's, or its own), with every
+ * other path a tail call. */
 static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
     uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
-    uint64_t frozen = __atomic_load_n(&d->frozen_version, __ATOMIC_RELAXED);
-    if (!frozen) return lookup_str_hinted_locked(d, key, hint, h);
-    Object *v = frozen_value_at(d, frozen, key, h);
-    return v ? v : frozen_rehint(d, frozen, key, hint);
+    if (!may_read_unlocked(d)) return lookup_str_hinted_locked(d, key, hint, h);
+    int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_ACQUIRE);
+    Object *v = indices ? entry_value_unlocked(indices, h, key) : NULL;
+    return v ? v : rehint_unlocked(d, key, hint);
 }
 
 Object *dict_get_str_hinted_slow(Object *dobj, Object *key, uint64_t *hint) {
@@ -539,14 +561,17 @@ int dict_pop(Object *dobj, Object *key, Object **out) {
     int64_t hash = key_hash(key);
     if (hash == -1) return -1;
     OBJ_LOCK(d);
+    dict_note_access_locked(d);
     if (d->used == 0) { OBJ_UNLOCK(d); return 0; }
     int64_t ix = lookup_locked(d, key, hash);
     if (ix < 0) { OBJ_UNLOCK(d); return ix == -1 ? 0 : -1; }
     DictEntry e = remove_entry_locked(d, ix);
     OBJ_UNLOCK(d);
-    DECREF(e.key);
-    if (out) *out = e.value;
-    else DECREF(e.value);
+    drop_entry(d, e.key, out ? NULL : e.value);
+    if (out) {
+        if (dict_is_shared(d)) obj_mark_read_unlocked(e.value);   /* handed on */
+        *out = e.value;
+    }
     return 1;
 }
 
@@ -593,24 +618,20 @@ Object *dict_items_list(Object *d) { return entries_to_list(D(d), WANT_ITEMS); }
 void dict_clear(Object *dobj) {
     DictObject *d = D(dobj);
     OBJ_LOCK(d);
-    frozen_write_begin(d);
-    int32_t *block = d->indices;
+    dict_note_access_locked(d);
+    int32_t *indices = d->indices;
     DictEntry *entries = d->entries;
     size_t n = d->nentries;
-    d->indices = NULL;
+    __atomic_store_n(&d->indices, NULL, __ATOMIC_RELEASE);
     d->entries = NULL;
     store_used(d, 0);
     d->nentries = d->usable = 0;
     d->log2_size = 0;
     bump_version(d);
     OBJ_UNLOCK(d);
-    for (size_t i = 0; i < n; i++) {
-        if (entries[i].key) {
-            DECREF(entries[i].key);
-            DECREF(entries[i].value);
-        }
-    }
-    free_table(d, block);
+    for (size_t i = 0; i < n; i++)
+        if (entries[i].key) drop_entry(d, entries[i].key, entries[i].value);
+    free_table(d, indices);
 }
 
 /* A snapshot of the live entries (new references), for iterating a dict
@@ -784,7 +805,7 @@ static void dict_dealloc(Object *self) {
             DECREF(d->entries[i].value);
         }
     }
-    mem_free(d->indices);
+    if (d->indices) mem_free(table_of(d->indices));   /* dead: nobody reads it */
     obj_free(self);
 }
 
@@ -963,6 +984,7 @@ METHOD(dict_popitem_m) {
     if (arg_no_kw("popitem", kwnames) < 0 || arg_count("popitem", nargs, 0, 0) < 0) return NULL;
     DictObject *d = D(self);
     OBJ_LOCK(d);
+    dict_note_access_locked(d);
     if (d->used == 0) {
         OBJ_UNLOCK(d);
         return err_set(Exc_KeyError, "popitem(): dictionary is empty");
@@ -970,8 +992,14 @@ METHOD(dict_popitem_m) {
     size_t i = d->nentries;
     while (i > 0 && !d->entries[i - 1].key) i--;
     DictEntry e = remove_entry_locked(d, (int64_t)(i - 1));
-    d->nentries = i - 1;   /* the tail holds only holes now */
+    /* The tail holds only holes now: reuse it, unless a reader without the
+     * lock may still look at those entries (they are never reused then). */
+    if (!dict_is_shared(d)) d->nentries = i - 1;
     OBJ_UNLOCK(d);
+    if (dict_is_shared(d)) {
+        obj_mark_read_unlocked(e.key);
+        obj_mark_read_unlocked(e.value);
+    }
     Object *t = tuple_new(2);
     tuple_items(t)[0] = e.key;
     tuple_items(t)[1] = e.value;
@@ -1029,7 +1057,7 @@ METHOD(dict_reversed_m) { return dict_iter_new(self, &DictRevKeyIterType); }
 
 METHOD(dict_sizeof_m) {
     DictObject *d = D(self);
-    size_t table = d->indices ? ((size_t)1 << d->log2_size) * 4 + d->usable * sizeof(DictEntry) : 0;
+    size_t table = d->indices ? sizeof(DictTable) + ((size_t)1 << d->log2_size) * 4 + d->usable * sizeof(DictEntry) : 0;
     return int_from_i64((int64_t)(sizeof(DictObject) + table));
 }
 

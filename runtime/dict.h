@@ -3,8 +3,9 @@
  * Layout as CPython's compact dict: a sparse index table into a dense array
  * of (hash, key, value) entries. Each dict has a version number that changes
  * on every mutation (inline caches in the VM use it).
- * Free-threaded build: mutations take the dict's lock; lookups are safe
- * against concurrent mutation and return new references.
+ * Free-threaded build: mutations take the dict's lock; lookups return new
+ * references and take no lock once the dict is shared between threads
+ * (dict.c, "Shared dicts").
  */
 #ifndef GILT_DICT_H
 #define GILT_DICT_H
@@ -59,7 +60,7 @@ static inline uint64_t dict_version(Object *d) {
  * so one hint per instruction usually hits with no hashing or probing.
  * The hit is inline: each LOAD_ATTR then has its own branches, which the
  * CPU predicts per site (one attribute usually holds one kind of value).
- * Once threads run, every read goes to dict.c (locks, frozen dicts). */
+ * Once threads run, every read goes to dict.c (shared dicts, locks). */
 Object *dict_get_str_hinted_slow(Object *d, Object *key, uint64_t *hint);
 static inline Object *dict_get_str_hinted(Object *d, Object *key, uint64_t *hint) {
     const DictHead *h = (const DictHead *)d;
@@ -68,10 +69,10 @@ static inline Object *dict_get_str_hinted(Object *d, Object *key, uint64_t *hint
         return NEWREF(h->entries[ix].value);
     return dict_get_str_hinted_slow(d, key, hint);
 }
-/* Free-threaded build, while only one thread runs (runtime/immortalize.c):
- * if d is immortal and so are all its keys and values, let lookups read it
- * without the lock for as long as it stays unchanged (dict.c). */
-void dict_share_frozen(Object *d);
+/* Free-threaded build: let every thread look things up in d without its
+ * lock from now on (dict.c, "Shared dicts"); called by immortalize.c at
+ * the first thread start for the dicts of the shared world. */
+void dict_share(Object *d);
 /* Iterate: pos starts at 0; returns false when done. Borrowed key/value.
  * Not safe across mutation from other threads: use dict_items() there. */
 bool dict_next(Object *d, size_t *pos, Object **key, Object **value);

@@ -34,10 +34,9 @@
  * a finalizer (__del__, files, generators, locks and other resources) are
  * left alone so that they still close when dropped.
  *
- * Every dict the walk reaches whose keys and values all became immortal is
- * also frozen for sharing (dict_share_frozen): until it is next changed,
- * threads look things up in it without taking its lock. Every list it
- * reaches is shared (list_share): all threads read its items unlocked.
+ * Every dict and list the walk reaches is also shared (dict_share,
+ * list_share): all threads read it without taking its lock, which would
+ * write the lock's cache line on every read.
  *
  * The walk uses an explicit work list (no C recursion, so deep data is
  * fine); marking before pushing makes every object visited once. The roots
@@ -87,10 +86,10 @@ static bool is_shareable(Object *o) {
 static void push(WorkList *w, Object *o) {
     if (!o) return;
     /* Static types are immortal from birth, and so is their dict's content
-     * (typeobject.c), but their dicts still need freezing: every attribute
+     * (typeobject.c), but their dicts still need sharing: every attribute
      * lookup that misses a class's own dict goes on to `object`'s. */
     if (IS_INSTANCE(o, TypeType) && obj_is_immortal(o) && ((TypeObject *)o)->dict)
-        dict_share_frozen(((TypeObject *)o)->dict);
+        dict_share(((TypeObject *)o)->dict);
     if (obj_is_immortal(o) || !is_shareable(o)) return;
     obj_make_immortal(o);
     if (w->len == w->cap) {
@@ -102,8 +101,7 @@ static void push(WorkList *w, Object *o) {
 }
 
 /* Mark a dict's keys and values (push marks at once), then let threads
- * read it without its lock while it stays as it is now (dict.c), if all
- * of them could be made immortal. */
+ * read it without its lock (dict.c). */
 static void push_dict_contents(WorkList *w, Object *d) {
     size_t pos = 0;
     Object *key, *value;
@@ -111,7 +109,7 @@ static void push_dict_contents(WorkList *w, Object *d) {
         push(w, key);
         push(w, value);
     }
-    dict_share_frozen(d);
+    dict_share(d);
 }
 
 /* A container (or a dict already immortal): mark it, walk its items. */
