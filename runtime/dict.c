@@ -105,13 +105,16 @@ static uint8_t log2_for_minsize(size_t minsize) {
 /* log2 of a table that holds n entries without resizing. */
 static uint8_t log2_for_entries(size_t n) { return log2_for_minsize((n * 3 + 1) / 2); }
 
-/* A table is one block: this header, the index slots, then the entries
- * (zeroed, so an entry not yet filled reads as a hole). A reader without
- * the lock loads only d->indices and finds the rest from the header, so
- * it never combines the fields of two tables. */
+/* A table is one block: this header, the index slots, then the entries.
+ * A reader without the lock loads only d->indices and finds the rest from
+ * the header, so it never combines the fields of two tables. `nentries`
+ * repeats the dict's count of filled entries for such readers (release,
+ * after the entry is written): they never look past it, so the entries
+ * beyond need no initializing. */
 typedef struct DictTable {
     uint8_t log2_size;
     size_t usable;
+    size_t nentries;
     int32_t indices[];
 } DictTable;
 
@@ -122,27 +125,29 @@ static inline DictEntry *table_entries(DictTable *t) {
     return (DictEntry *)(t->indices + ((size_t)1 << t->log2_size));
 }
 
-static DictTable *table_new(uint8_t log2) {
+/* Always inlined: at the commonest call, a new dict's first table, the
+ * size is a constant and the memset becomes two stores. */
+static inline __attribute__((always_inline)) DictTable *table_new(uint8_t log2) {
     size_t size = (size_t)1 << log2, usable = usable_for(log2);
     DictTable *t = mem_alloc(sizeof(DictTable) + size * sizeof(int32_t) + usable * sizeof(DictEntry));
     t->log2_size = log2;
     t->usable = usable;
+    t->nentries = 0;
     memset(t->indices, 0xff, size * sizeof(int32_t));      /* all IX_EMPTY */
-    memset(table_entries(t), 0, usable * sizeof(DictEntry));
     return t;
 }
 
 /* Make t the dict's table, with n entries filled. The release store of
  * indices comes last: a reader that loads it sees the table complete. */
-static void table_publish(DictObject *d, DictTable *t, size_t n) {
+static void table_publish(DictObject *d, DictTable *t) {
     d->entries = table_entries(t);
     d->log2_size = t->log2_size;
     d->usable = t->usable;
-    d->nentries = n;
+    d->nentries = t->nentries;
     __atomic_store_n(&d->indices, t->indices, __ATOMIC_RELEASE);
 }
 
-static void alloc_table(DictObject *d, uint8_t log2) { table_publish(d, table_new(log2), 0); }
+static inline void alloc_table(DictObject *d, uint8_t log2) { table_publish(d, table_new(log2)); }
 
 /* The first EMPTY or DUMMY slot for hash in t (the key is known absent). */
 static inline size_t find_free_slot(DictTable *t, int64_t hash) {
@@ -155,20 +160,24 @@ static inline size_t find_free_slot(DictTable *t, int64_t hash) {
     return i;
 }
 
-/* Fill entry ix of t and index it; steals key and value. The entry is
- * written before the index that leads to it (release), and its value
- * before its key, so a reader that finds the key finds the value. */
-static inline void table_insert_clean(DictTable *t, size_t ix, int64_t hash, Object *key, Object *value) {
+/* Append an entry to t for a key known to be absent (room must exist) and
+ * index it; steals key and value; returns the new count of entries. The
+ * entry is written before the count and the index that lead to it
+ * (release), and its value before its key, so a reader that finds the
+ * key finds the value. */
+static inline size_t table_insert_clean(DictTable *t, int64_t hash, Object *key, Object *value) {
+    size_t ix = t->nentries;
     DictEntry *e = &table_entries(t)[ix];
     e->hash = hash;
     __atomic_store_n(&e->value, value, __ATOMIC_RELAXED);
     __atomic_store_n(&e->key, key, __ATOMIC_RELEASE);
+    __atomic_store_n(&t->nentries, ix + 1, __ATOMIC_RELEASE);
     __atomic_store_n(&t->indices[find_free_slot(t, hash)], (int32_t)ix, __ATOMIC_RELEASE);
+    return ix + 1;
 }
 
-/* Append an entry for a key known to be absent; room must exist. Steals. */
 static inline void insert_clean(DictObject *d, int64_t hash, Object *key, Object *value) {
-    table_insert_clean(table_of(d->indices), d->nentries++, hash, key, value);
+    d->nentries = table_insert_clean(table_of(d->indices), hash, key, value);
 }
 
 /* ---- Shared dicts: lookups without the lock (free-threaded build) ----
@@ -193,7 +202,7 @@ static inline bool dict_is_shared(DictObject *d) {
 
 /* Lock held, by a thread about to read or write d (see above). */
 static inline void dict_note_access_locked(DictObject *d) {
-    if (GILT_FT && !dict_is_shared(d) && threads_may_contend() && !obj_owned_by_current_thread(d))
+    if (GILT_FT && !obj_owned_by_current_thread(d) && !dict_is_shared(d) && threads_may_contend())
         __atomic_store_n(&d->ob_flags, DICT_SHARED, __ATOMIC_RELEASE);
 }
 
@@ -209,7 +218,7 @@ static inline void free_table(DictObject *d, int32_t *indices) {
 }
 
 /* Drop a key and a value the dict let go of (either may be NULL). */
-static void drop_entry(DictObject *d, Object *key, Object *value) {
+static inline void drop_entry(DictObject *d, Object *key, Object *value) {
     if (dict_is_shared(d)) {
         if (key) obj_mark_read_unlocked(key);
         if (value) obj_mark_read_unlocked(value);
@@ -222,10 +231,10 @@ static void resize_locked(DictObject *d, uint8_t log2) {
     DictTable *t = table_new(log2);
     int32_t *old_indices = d->indices;
     DictEntry *old = d->entries;
-    size_t n = d->nentries, k = 0;
+    size_t n = d->nentries;
     for (size_t i = 0; i < n; i++)
-        if (old[i].key) table_insert_clean(t, k++, old[i].hash, old[i].key, old[i].value);
-    table_publish(d, t, k);
+        if (old[i].key) table_insert_clean(t, old[i].hash, old[i].key, old[i].value);
+    table_publish(d, t);
     free_table(d, old_indices);
 }
 
@@ -236,23 +245,26 @@ static inline bool may_read_unlocked(DictObject *d) {
     return GILT_FT && threads_may_contend() && (dict_is_shared(d) || obj_owned_by_current_thread(d));
 }
 
-/* The value of entry ix of the table at indices if it holds key, as a new
- * reference; NULL if not, or if the value died meanwhile. */
-static inline Object *entry_value_unlocked(int32_t *indices, uint64_t ix, Object *key) {
-    DictTable *t = table_of(indices);
-    if (ix >= t->usable) return NULL;
-    DictEntry *e = &table_entries(t)[ix];
-    if (__atomic_load_n(&e->key, __ATOMIC_ACQUIRE) != key) return NULL;
-    Object *v = __atomic_load_n(&e->value, __ATOMIC_ACQUIRE);
-    return v && obj_try_incref(v) ? v : NULL;
+/* Whether a stored key k that is not key itself but has its hash is
+ * equal to it, as far as a reader without the lock can tell: 1 equal strs,
+ * 0 unequal strs, -1 anything else (that needs __eq__, under the lock).
+ * Out of line: it is rare, and its memcmp call would make every lookup
+ * save registers. */
+static __attribute__((noinline)) int same_str_unlocked(Object *k, Object *key) {
+    if (!IS_TYPE(key, StrType) || !IS_TYPE(k, StrType)) return -1;
+    return str_size(k) == str_size(key) && memcmp(str_data(k), str_data(key), str_size(key)) == 0;
 }
 
 /* Look key up without the lock (see above; the caller checked
  * may_read_unlocked). UNLOCKED_FOUND with *out a new reference (and
  * *entry_out its entry, if asked), UNLOCKED_ABSENT, or UNLOCKED_TAKE_LOCK.
  * Keys compare by identity, or as exact strs by their bytes (a dropped
- * key's memory stays readable, see above); anything else needs __eq__. */
-static int lookup_unlocked(DictObject *d, Object *key, int64_t hash, Object **out, uint64_t *entry_out) {
+ * key's memory stays readable, see above); anything else needs __eq__.
+ * An index read leads to an entry already written (table_insert_clean), so
+ * it needs no bounds check. Always inlined into its few callers, so the
+ * common probe (first slot, same key) costs no call of its own. */
+static inline __attribute__((always_inline)) int
+lookup_unlocked(DictObject *d, Object *key, int64_t hash, Object **out, uint64_t *entry_out) {
     int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_ACQUIRE);
     if (!indices) return UNLOCKED_ABSENT;
     DictTable *t = table_of(indices);
@@ -263,13 +275,12 @@ static int lookup_unlocked(DictObject *d, Object *key, int64_t hash, Object **ou
         int32_t ix = __atomic_load_n(&indices[i], __ATOMIC_ACQUIRE);
         if (ix == IX_EMPTY) return UNLOCKED_ABSENT;
         if (ix >= 0) {
-            if ((size_t)ix >= t->usable) return UNLOCKED_TAKE_LOCK;
             DictEntry *e = &entries[ix];
             Object *k = __atomic_load_n(&e->key, __ATOMIC_ACQUIRE);
-            bool same = k == key;
+            int same = k == key;
             if (!same && k && e->hash == hash) {
-                if (!IS_TYPE(key, StrType) || !IS_TYPE(k, StrType)) return UNLOCKED_TAKE_LOCK;
-                same = str_size(k) == str_size(key) && memcmp(str_data(k), str_data(key), str_size(key)) == 0;
+                same = same_str_unlocked(k, key);
+                if (same < 0) return UNLOCKED_TAKE_LOCK;
             }
             if (same) {
                 Object *v = __atomic_load_n(&e->value, __ATOMIC_ACQUIRE);
@@ -504,8 +515,8 @@ static __attribute__((noinline)) Object *lookup_str_hinted_locked(DictObject *d,
     return hit ? v : lookup_str_rehint(d, key, hint);
 }
 
-/* A hint that missed in a dict read without the lock: probe, and learn
- * the entry (a shared write, but once: the next read hits). */
+/* A hint that missed in a dict read without the lock (or hit a value
+ * that needs obj_try_incref): probe, and learn the entry. */
 static __attribute__((noinline)) Object *rehint_unlocked(DictObject *d, Object *key, uint64_t *hint) {
     int64_t hash = str_cached_hash(key);
     if (hash == -1) hash = str_hash(key);
@@ -513,7 +524,9 @@ static __attribute__((noinline)) Object *rehint_unlocked(DictObject *d, Object *
     uint64_t entry;
     switch (lookup_unlocked(d, key, hash, &v, &entry)) {
     case UNLOCKED_FOUND:
-        __atomic_store_n(hint, entry, __ATOMIC_RELAXED);
+        /* a write to the code object's cache line: only when it changes */
+        if (__atomic_load_n(hint, __ATOMIC_RELAXED) != entry)
+            __atomic_store_n(hint, entry, __ATOMIC_RELAXED);
         return v;
     case UNLOCKED_ABSENT: return NULL;
     default: return lookup_str_hinted_locked(d, key, hint, __atomic_load_n(hint, __ATOMIC_RELAXED));
@@ -522,15 +535,25 @@ static __attribute__((noinline)) Object *rehint_unlocked(DictObject *d, Object *
 
 /* dict_get_str_hinted once threads may run. Out of line, so that the
  * single-threaded path stays a leaf without a stack frame; and a leaf
- * itself on its commonest path (the hint hits in a dict this thread may
- * read without the lock: a shared instance's, or its own), with every
- * other path a tail call. */
+ * itself on its commonest path — the hint hits, in a dict this thread may
+ * read without the lock (a shared instance's, or its own), and the value
+ * is immortal or this thread's, so counting it needs no atomic — with
+ * every other path a tail call. */
 static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
+    if (!dict_is_shared(d) && !obj_owned_by_current_thread(d))
+        return lookup_str_hinted_locked(d, key, hint, __atomic_load_n(hint, __ATOMIC_RELAXED));
     uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
-    if (!may_read_unlocked(d)) return lookup_str_hinted_locked(d, key, hint, h);
     int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_ACQUIRE);
-    Object *v = indices ? entry_value_unlocked(indices, h, key) : NULL;
-    return v ? v : rehint_unlocked(d, key, hint);
+    if (indices) {
+        DictTable *t = table_of(indices);
+        DictEntry *e = &table_entries(t)[h];
+        if (h < __atomic_load_n(&t->nentries, __ATOMIC_ACQUIRE) &&
+            __atomic_load_n(&e->key, __ATOMIC_ACQUIRE) == key) {
+            Object *v = __atomic_load_n(&e->value, __ATOMIC_ACQUIRE);
+            if (v && obj_incref_if_local(v)) return v;
+        }
+    }
+    return rehint_unlocked(d, key, hint);
 }
 
 Object *dict_get_str_hinted_slow(Object *dobj, Object *key, uint64_t *hint) {
@@ -994,7 +1017,7 @@ METHOD(dict_popitem_m) {
     DictEntry e = remove_entry_locked(d, (int64_t)(i - 1));
     /* The tail holds only holes now: reuse it, unless a reader without the
      * lock may still look at those entries (they are never reused then). */
-    if (!dict_is_shared(d)) d->nentries = i - 1;
+    if (!dict_is_shared(d)) d->nentries = table_of(d->indices)->nentries = i - 1;
     OBJ_UNLOCK(d);
     if (dict_is_shared(d)) {
         obj_mark_read_unlocked(e.key);

@@ -88,7 +88,7 @@ static inline void list_share_locked(ListObject *l) {
 /* Lock held, by a thread that is about to read or write l: another thread
  * than the owner shares it (see above). */
 static inline void list_note_access_locked(ListObject *l) {
-    if (GILT_FT && !list_is_shared(l) && threads_may_contend() && !obj_owned_by_current_thread(l))
+    if (GILT_FT && !obj_owned_by_current_thread(l) && !list_is_shared(l) && threads_may_contend())
         list_share_locked(l);
 }
 
@@ -162,7 +162,11 @@ static void drop_removed(ListObject *l, Object **items, size_t n) {
     }
 }
 
-static inline void drop_removed1(ListObject *l, Object *v) { drop_removed(l, &v, 1); }
+static inline void drop_removed1(ListObject *l, Object *v) {
+    if (!v) return;
+    if (list_is_shared(l)) obj_mark_read_unlocked(v);
+    DECREF(v);
+}
 
 /* Stores into the live array (lock held). A reader without the lock may
  * load any slot at any moment, so in a shared list every slot is written

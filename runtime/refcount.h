@@ -262,17 +262,24 @@ RC_INLINE void obj_mark_read_unlocked(void *p) {
 
 bool brc_try_incref_shared(struct Object *o);   /* brc.c */
 
-/* Take a reference to an object just loaded from a container without its
- * lock; false if it has died meanwhile (its memory is still readable: see
- * above) and the caller must look again under the lock. The owner needs
- * no check: only the owner frees an object it owns, and it is busy here. */
-RC_INLINE bool obj_try_incref(void *p) {
+/* obj_try_incref's cheap half, for a caller that keeps its fast path free
+ * of calls: true (and counted) if the object is immortal or this thread's;
+ * false means "use obj_try_incref". */
+RC_INLINE bool obj_incref_if_local(void *p) {
     RcHeader_ *o = p;
     if (obj_owned_by_me_(o)) {
         owner_local_add_(o, 1);
         return true;
     }
-    return immortal_seen_by_non_owner_(o) || brc_try_incref_shared((struct Object *)o);
+    return immortal_seen_by_non_owner_(o);
+}
+
+/* Take a reference to an object just loaded from a container without its
+ * lock; false if it has died meanwhile (its memory is still readable: see
+ * above) and the caller must look again under the lock. The owner needs
+ * no check: only the owner frees an object it owns, and it is busy here. */
+RC_INLINE bool obj_try_incref(void *p) {
+    return obj_incref_if_local(p) || brc_try_incref_shared((struct Object *)p);
 }
 
 #else /* GIL build */
@@ -325,6 +332,7 @@ RC_INLINE bool obj_is_read_unlocked(const void *p) { (void)p; return false; }
 RC_INLINE bool obj_owned_by_current_thread(const void *p) { (void)p; return true; }
 RC_INLINE void obj_mark_read_unlocked(void *p) { (void)p; }
 RC_INLINE bool obj_try_incref(void *p) { INCREF_(p); return true; }
+RC_INLINE bool obj_incref_if_local(void *p) { INCREF_(p); return true; }
 
 #endif
 
