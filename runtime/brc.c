@@ -34,6 +34,7 @@
 #include "alloc.h"
 #include "object.h"
 #include "brc.h"
+#include "qsbr.h"
 #include "../vm/interp.h"
 
 static uintptr_t brc_next_tid = 1;       /* atomic; 0 means "no owner" */
@@ -89,12 +90,20 @@ static intptr_t brc_explicit_merge(Object *o, intptr_t extra) {
         /* >> on a negative intptr_t is arithmetic with gcc; the count may be
          * negative here, the total never is. */
         total = (shared >> BRC_SHARED_SHIFT) + (intptr_t)o->ob_ref_local + extra;
-        merged = total * ((intptr_t)1 << BRC_SHARED_SHIFT) + BRC_MERGED;
+        merged = total * ((intptr_t)1 << BRC_SHARED_SHIFT) + BRC_MERGED + (shared & BRC_MARKED);
     } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared, merged, false,
                                           __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
     __atomic_store_n(&o->ob_ref_local, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&o->ob_tid, 0, __ATOMIC_RELAXED);
     return total;
+}
+
+/* An object whose count reached zero: a marked one (a lock-free reader
+ * may still hold a pointer to it, refcount.h) waits for QSBR; its shared
+ * word already says MERGED with count 0, so no reader can revive it. */
+static void brc_free_dead(Object *o) {
+    if (__atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED) & BRC_MARKED) qsbr_dealloc_later(o);
+    else obj_dealloc(o);
 }
 
 static void brc_queue_push(BrcThread *t, Object *o) {
@@ -123,7 +132,7 @@ static void brc_queue_object(Object *o) {
         COUNT(dead_owner_merges);
         if (total == 0) {
             COUNT(shared_frees);
-            obj_dealloc(o);
+            brc_free_dead(o);
         }
         return;
     }
@@ -141,20 +150,22 @@ void brc_decref_shared(Object *o) {
     bool queue;
     do {
         /* Count 0, not queued, not merged: only the owner can decide. */
-        queue = (shared == 0);
-        next = queue ? BRC_QUEUED : shared - ((intptr_t)1 << BRC_SHARED_SHIFT);
+        queue = (shared & ~(intptr_t)BRC_MARKED) == 0;
+        next = queue ? shared | BRC_QUEUED : shared - ((intptr_t)1 << BRC_SHARED_SHIFT);
     } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared, next, false,
                                           __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
     if (queue) {
         brc_queue_object(o);
-    } else if (next == BRC_MERGED) {
+    } else if ((next & ~(intptr_t)BRC_MARKED) == BRC_MERGED) {
         COUNT(shared_frees);
-        obj_dealloc(o);
+        brc_free_dead(o);
     }
 }
 
-/* The owner's local count hit zero while the shared count was not zero
- * (refcount.h frees the object itself when both are zero). */
+/* The owner's local count hit zero while the shared word was not zero
+ * (refcount.h frees the object itself when both are zero): other threads
+ * counted it, or it is marked (refcount.h, "Objects read without a lock"),
+ * in which case the CAS below is what tells lock-free readers it died. */
 void brc_merge_zero(Object *o) {
     intptr_t shared = __atomic_load_n(&o->ob_ref_shared, __ATOMIC_ACQUIRE);
     if (shared == 0) {
@@ -171,16 +182,17 @@ void brc_merge_zero(Object *o) {
         merged = (shared & ~(intptr_t)BRC_STATE_MASK) | BRC_MERGED;
     } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared, merged, false,
                                           __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
-    if (merged == BRC_MERGED) {
+    if ((merged & ~(intptr_t)BRC_MARKED) == BRC_MERGED) {
         COUNT(shared_frees);
-        obj_dealloc(o);
+        brc_free_dead(o);
     }
 }
 
 /* obj_try_incref's non-owner half: count one more reference in the shared
- * word unless the object is dead (MERGED with a zero count: claimed by
- * brc_claim_dead or freed through a merge). Any other state belongs to a
- * live object: its owner still holds a local count, or will merge ours. */
+ * word unless the object is dead (MERGED with a zero count: every death of
+ * a marked object ends in that state, by a CAS or an atomic decrement).
+ * Any other state belongs to a live object: its owner still holds a local
+ * count, or will merge ours. */
 bool brc_try_incref_shared(Object *o) {
     intptr_t shared = __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED);
     do {
@@ -190,21 +202,6 @@ bool brc_try_incref_shared(Object *o) {
                                           shared + ((intptr_t)1 << BRC_SHARED_SHIFT), false,
                                           __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
     return true;
-}
-
-/* obj_dealloc of an object marked GCBIT_READ_UNLOCKED. If it died on the
- * owner's path (local count 0, shared word 0), a lock-free reader may be
- * incrementing the shared word right now: mark it dead with a CAS. If the
- * reader won, the object lives on as a merged one and we do not free it
- * (false). Deaths through a merge already left MERGED with 0 behind. */
-bool brc_claim_dead(Object *o) {
-    intptr_t expected = 0;
-    if (__atomic_compare_exchange_n(&o->ob_ref_shared, &expected, BRC_MERGED, false,
-                                    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-        return true;
-    if (expected == BRC_MERGED) return true;
-    brc_merge_zero(o);           /* frees it (again via here) if the count drops to 0 */
-    return false;
 }
 
 void brc_merge_pending(void) {
@@ -228,7 +225,7 @@ void brc_merge_pending(void) {
             self->stats.owner_merges++;
             if (brc_explicit_merge(items[i], -1) == 0) {
                 self->stats.shared_frees++;
-                obj_dealloc(items[i]);
+                brc_free_dead(items[i]);
             }
         }
         alloc_free(items);
@@ -322,7 +319,6 @@ uintptr_t brc_thread_register(uint32_t *eval_breaker) {
 void brc_thread_unregister(void) {}
 void brc_merge_pending(void) {}
 void brc_stats_get(BrcStats *out) { *out = (BrcStats){0}; }
-bool brc_claim_dead(Object *o) { (void)o; return true; }
 void brc_stats_print(FILE *out) {
     fprintf(out, "refcount: plain counts (GIL build), nothing shared to merge\n");
 }

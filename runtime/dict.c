@@ -200,10 +200,18 @@ static inline bool dict_is_shared(DictObject *d) {
     return GILT_FT && __atomic_load_n(&d->ob_flags, __ATOMIC_ACQUIRE) == DICT_SHARED;
 }
 
-/* Lock held, by a thread about to read or write d (see above). */
-static inline void dict_note_access_locked(DictObject *d) {
-    if (GILT_FT && !obj_owned_by_current_thread(d) && !dict_is_shared(d) && threads_may_contend())
+/* Lock held, threads running, by a thread about to read or write d (see
+ * above). */
+static inline void dict_note_access_threaded(DictObject *d) {
+    if (GILT_FT && !obj_owned_by_current_thread(d) && !dict_is_shared(d))
         __atomic_store_n(&d->ob_flags, DICT_SHARED, __ATOMIC_RELEASE);
+}
+
+/* OBJ_LOCK, then dict_note_access_threaded (one test of threads_may_contend). */
+static inline void dict_lock(DictObject *d) {
+    if (!threads_may_contend()) return;
+    OBJ_LOCK_THREADED(d);
+    dict_note_access_threaded(d);
 }
 
 void dict_share(Object *dobj) {
@@ -350,8 +358,7 @@ restart:
 /* d[key] = value with a precomputed hash: borrowed key, and the caller's
  * reference to value, which the dict keeps (or drops, on an error). */
 static int insert_owned(DictObject *d, Object *key, int64_t hash, Object *value) {
-    OBJ_LOCK(d);
-    dict_note_access_locked(d);
+    dict_lock(d);
     int64_t ix = lookup_locked(d, key, hash);
     if (ix == -2) {
         OBJ_UNLOCK(d);
@@ -422,8 +429,7 @@ lookup_hashed(DictObject *d, Object *key, int64_t hash, Object **out) {
         int r = lookup_unlocked(d, key, hash, out, NULL);
         if (r != UNLOCKED_TAKE_LOCK) return r;
     }
-    OBJ_LOCK(d);
-    dict_note_access_locked(d);
+    dict_lock(d);
     int64_t ix = lookup_locked(d, key, hash);
     if (ix < 0) {
         OBJ_UNLOCK(d);
@@ -449,8 +455,7 @@ Object *dict_get_str(Object *dobj, Object *key) {
         int r = lookup_unlocked(d, key, hash, &v, NULL);
         if (r != UNLOCKED_TAKE_LOCK) return r == UNLOCKED_FOUND ? v : NULL;
     }
-    OBJ_LOCK(d);
-    dict_note_access_locked(d);
+    dict_lock(d);
     if (!d->indices) { OBJ_UNLOCK(d); return NULL; }
     /* Inline probe for the common case: an interned key found by pointer. */
     size_t mask = ((size_t)1 << d->log2_size) - 1;
@@ -491,8 +496,7 @@ static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object
     if (hash == -1) hash = str_hash(key);
     /* Free (lock.h) while single-threaded, but a key's __eq__ may start a
      * thread, after which lookup_locked's relock is real. */
-    OBJ_LOCK(d);
-    dict_note_access_locked(d);
+    dict_lock(d);
     int64_t ix = lookup_locked(d, key, hash);
     Object *v = NULL;
     if (ix >= 0) {
@@ -507,8 +511,7 @@ static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object
  * lock, else a full lookup that learns the entry. */
 static __attribute__((noinline)) Object *lookup_str_hinted_locked(DictObject *d, Object *key,
                                                                   uint64_t *hint, uint64_t h) {
-    OBJ_LOCK(d);
-    dict_note_access_locked(d);
+    dict_lock(d);
     bool hit = h < d->nentries && d->entries[h].key == key;
     Object *v = hit ? NEWREF(d->entries[h].value) : NULL;
     OBJ_UNLOCK(d);
@@ -583,8 +586,7 @@ int dict_pop(Object *dobj, Object *key, Object **out) {
     DictObject *d = D(dobj);
     int64_t hash = key_hash(key);
     if (hash == -1) return -1;
-    OBJ_LOCK(d);
-    dict_note_access_locked(d);
+    dict_lock(d);
     if (d->used == 0) { OBJ_UNLOCK(d); return 0; }
     int64_t ix = lookup_locked(d, key, hash);
     if (ix < 0) { OBJ_UNLOCK(d); return ix == -1 ? 0 : -1; }
@@ -640,8 +642,7 @@ Object *dict_items_list(Object *d) { return entries_to_list(D(d), WANT_ITEMS); }
 
 void dict_clear(Object *dobj) {
     DictObject *d = D(dobj);
-    OBJ_LOCK(d);
-    dict_note_access_locked(d);
+    dict_lock(d);
     int32_t *indices = d->indices;
     DictEntry *entries = d->entries;
     size_t n = d->nentries;
@@ -1006,8 +1007,7 @@ METHOD(dict_pop_m) {
 METHOD(dict_popitem_m) {
     if (arg_no_kw("popitem", kwnames) < 0 || arg_count("popitem", nargs, 0, 0) < 0) return NULL;
     DictObject *d = D(self);
-    OBJ_LOCK(d);
-    dict_note_access_locked(d);
+    dict_lock(d);
     if (d->used == 0) {
         OBJ_UNLOCK(d);
         return err_set(Exc_KeyError, "popitem(): dictionary is empty");

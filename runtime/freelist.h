@@ -21,7 +21,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "alloc.h"
-#include "refcount.h"
 
 enum { FREELIST_MAX = 512 };
 
@@ -44,10 +43,9 @@ static inline void *freelist_pop(FreeList *fl) {
 }
 
 /* Keep a dead object's block for reuse; false if the list is full (or
- * disabled), or if a lock-free reader may still look at the block (it must
- * go back through QSBR, see refcount.h), and the caller frees it. */
+ * disabled), and the caller frees it. */
 static inline bool freelist_push(FreeList *fl, void *p) {
-    if (ALLOC_IS_SYSTEM || fl->count >= FREELIST_MAX || obj_is_read_unlocked(p)) return false;
+    if (ALLOC_IS_SYSTEM || fl->count >= FREELIST_MAX) return false;
     *(void **)p = fl->head;
     fl->head = p;
     fl->count++;

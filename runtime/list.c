@@ -85,20 +85,26 @@ static inline void list_share_locked(ListObject *l) {
     __atomic_store_n(&l->ob_flags, LIST_SHARED, __ATOMIC_RELEASE);
 }
 
-/* Lock held, by a thread that is about to read or write l: another thread
- * than the owner shares it (see above). */
+/* Lock held, threads running, by a thread that is about to read or write
+ * l: another thread than the owner shares it (see above). */
+static inline void list_note_access_threaded(ListObject *l) {
+    if (GILT_FT && !obj_owned_by_current_thread(l) && !list_is_shared(l)) list_share_locked(l);
+}
+
+/* The same for a caller that has not tested threads_may_contend(). */
 static inline void list_note_access_locked(ListObject *l) {
-    if (GILT_FT && !obj_owned_by_current_thread(l) && !list_is_shared(l) && threads_may_contend())
-        list_share_locked(l);
+    if (threads_may_contend()) list_note_access_threaded(l);
 }
 
 /* A writer, lock held, before its first store to items or size. */
 static inline void list_write_begin(ListObject *l) { list_note_access_locked(l); }
 
-/* OBJ_LOCK for a caller about to change the list. */
+/* OBJ_LOCK for a caller about to change the list (one test of
+ * threads_may_contend for both). */
 static inline void list_lock_for_write(ListObject *l) {
-    OBJ_LOCK(l);
-    list_write_begin(l);
+    if (!threads_may_contend()) return;
+    OBJ_LOCK_THREADED(l);
+    list_note_access_threaded(l);
 }
 
 /* Item i without the lock (see above): true with *out a new reference;

@@ -26,13 +26,16 @@ void objlock_lock_slow(uint8_t *m);
  * then on every lock is real. OBJ_UNLOCK stays unconditional: storing 0 to
  * a free lock is harmless. */
 extern bool vm_threads_started;
-static inline void OBJ_LOCK(void *o) {
-    if (!__atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED)) return;
+/* OBJ_LOCK for a caller that has just seen threads_may_contend() true. */
+static inline void OBJ_LOCK_THREADED(void *o) {
     uint8_t *m = &((Object *)o)->ob_mutex;
     uint8_t expected = 0;
     if (!__atomic_compare_exchange_n(m, &expected, 1, false, __ATOMIC_ACQUIRE,
                                      __ATOMIC_RELAXED))
         objlock_lock_slow(m);
+}
+static inline void OBJ_LOCK(void *o) {
+    if (__atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED)) OBJ_LOCK_THREADED(o);
 }
 static inline void OBJ_UNLOCK(void *o) {
     __atomic_store_n(&((Object *)o)->ob_mutex, 0, __ATOMIC_RELEASE);
@@ -56,6 +59,7 @@ static inline bool threads_may_contend(void) {
 }
 #else
 #define OBJ_LOCK(o) ((void)(o))
+#define OBJ_LOCK_THREADED(o) ((void)(o))
 #define OBJ_UNLOCK(o) ((void)(o))
 #define OBJ_LOCK2(a, b) ((void)(a), (void)(b))
 #define OBJ_UNLOCK2(a, b) ((void)(a), (void)(b))

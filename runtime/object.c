@@ -14,7 +14,6 @@
  *    with the same message text when an operation is unsupported.
  */
 #include "alloc.h"
-#include "qsbr.h"
 #include "stackguard.h"
 #include <stdlib.h>
 #include <sys/sysinfo.h>
@@ -105,12 +104,7 @@ int mem_check_size(size_t count, size_t size) {
 }
 
 void mem_free(void *p) { alloc_free(p); }
-/* An object a lock-free reader may still be looking at goes back through
- * QSBR (refcount.h, "Objects read without a lock"). */
-void obj_free(void *p) {
-    if (obj_is_read_unlocked(p)) qsbr_free(p);
-    else alloc_free(p);
-}
+void obj_free(void *p) { alloc_free(p); }
 
 /* The dict slot of an instance of a TPFLAG_VAR_DICT class: the last word of
  * its block (the block's usable size never changes while it is alive). */
@@ -174,7 +168,6 @@ static void dealloc_now(Object *o) {
 }
 
 void obj_dealloc(Object *o) {
-    if (obj_is_read_unlocked(o) && !brc_claim_dead(o)) return;   /* a reader revived it */
     if (dealloc_depth >= DEALLOC_NEST_LIMIT) {
         if (dealloc_ndeferred == dealloc_cap) {
             dealloc_cap = dealloc_cap ? dealloc_cap * 2 : 256;

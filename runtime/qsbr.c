@@ -3,48 +3,59 @@
  *
  * The write sequence `wr_seq` only grows. Each registered thread publishes
  * in `seq` the value of wr_seq it saw at its last quiescent state, or 0
- * while detached. A batch of freed blocks is sealed with goal = wr_seq
+ * while detached. A batch of deferred work is sealed with goal = wr_seq
  * after an increment; every thread that was attached then must later
  * report a quiescent state, which stores a seq >= goal. So once every
  * attached thread's seq is >= goal (detached threads hold no pointers),
  * no thread can still be reading what the batch holds.
  *
- * Sealed batches wait on one global list under `qsbr_mutex` (sealing is
- * rare: once per QSBR_BATCH frees); the poll that frees them runs at safe
- * points under the same mutex, so registration, sealing and polling are
- * simple to reason about and never on a fast path.
+ * Two kinds of work wait: raw blocks (arrays, tables) to free, which any
+ * poll may free, and dead objects to deallocate, which only a poll at a
+ * safe point may run (a deallocation runs arbitrary code, even __del__,
+ * and qsbr_free is called with a container's lock held). Sealed batches
+ * wait on one global list per kind under `qsbr_mutex` (sealing is rare:
+ * once per QSBR_BATCH items); polls run under the same mutex and never on
+ * a fast path.
  */
 #include <pthread.h>
 #include <stdlib.h>
 #include "alloc.h"
+#include "object.h"
 #include "qsbr.h"
 #include "../vm/interp.h"
 
 #if GILT_FT
 
 enum { QSBR_BATCH = 256 };
-
-typedef struct QsbrThread {
-    uint64_t seq;                 /* atomic: last quiescent wr_seq; 0 detached */
-    uint32_t *eval_breaker;
-    struct QsbrThread *next;      /* in qsbr_threads (qsbr_mutex)            */
-    size_t nfree;                 /* this thread only                        */
-    void *free[QSBR_BATCH];
-} QsbrThread;
+enum { KIND_BLOCK, KIND_OBJECT, NKINDS };
 
 typedef struct QsbrBatch {
     struct QsbrBatch *next;
     uint64_t goal;
     size_t n;
-    void *blocks[];
+    void *items[];
 } QsbrBatch;
+
+typedef struct QsbrThread {
+    uint64_t seq;                 /* atomic: last quiescent wr_seq; 0 detached */
+    uint32_t *eval_breaker;
+    struct QsbrThread *next;      /* in qsbr_threads (qsbr_mutex)            */
+    size_t n[NKINDS];             /* this thread only                        */
+    void *pending[NKINDS][QSBR_BATCH];
+} QsbrThread;
+
+typedef struct Sealed {
+    QsbrBatch *head, **tail;      /* oldest first: goals grow               */
+} Sealed;
 
 static uint64_t wr_seq = 1;                          /* atomic */
 static pthread_mutex_t qsbr_mutex = PTHREAD_MUTEX_INITIALIZER;
 static QsbrThread *qsbr_threads;                     /* qsbr_mutex */
 static size_t qsbr_nthreads;                         /* atomic; written under qsbr_mutex */
-static QsbrBatch *sealed_head, **sealed_tail = &sealed_head;   /* qsbr_mutex, oldest first */
-static uint64_t sealed_total, freed_total;           /* qsbr_mutex: for --stats */
+static Sealed sealed[NKINDS] = {
+    {NULL, &sealed[KIND_BLOCK].head}, {NULL, &sealed[KIND_OBJECT].head},
+};
+static uint64_t sealed_total, done_total;            /* qsbr_mutex: for --stats */
 static _Thread_local QsbrThread *qsbr_self;
 
 /* Ask every thread to report a quiescent state at its next safe point. */
@@ -53,43 +64,65 @@ static void request_reports_locked(void) {
         if (t->eval_breaker) __atomic_fetch_or(t->eval_breaker, EB_QSBR, __ATOMIC_RELEASE);
 }
 
-/* Free every sealed batch whose goal every attached thread has reached.
- * Batches are sealed with growing goals, so they leave from the front. */
-static void poll_locked(void) {
+/* The smallest sequence an attached thread has reported. */
+static uint64_t min_seq_locked(void) {
     uint64_t min = UINT64_MAX;
     for (QsbrThread *t = qsbr_threads; t; t = t->next) {
         uint64_t s = __atomic_load_n(&t->seq, __ATOMIC_ACQUIRE);
         if (s && s < min) min = s;
     }
-    while (sealed_head && sealed_head->goal <= min) {
-        QsbrBatch *b = sealed_head;
-        sealed_head = b->next;
-        if (!sealed_head) sealed_tail = &sealed_head;
-        for (size_t i = 0; i < b->n; i++) alloc_free(b->blocks[i]);
-        freed_total += b->n;
+    return min;
+}
+
+/* Unlink the batches of one kind whose goal is <= min; the caller runs
+ * them after unlocking. */
+static QsbrBatch *take_ready_locked(int kind, uint64_t min) {
+    Sealed *q = &sealed[kind];
+    QsbrBatch *ready = NULL, **tail = &ready;
+    while (q->head && q->head->goal <= min) {
+        QsbrBatch *b = q->head;
+        q->head = b->next;
+        if (!q->head) q->tail = &q->head;
+        b->next = NULL;
+        *tail = b;
+        tail = &b->next;
+        done_total += b->n;
+    }
+    return ready;
+}
+
+static void run_batches(int kind, QsbrBatch *b) {
+    while (b) {
+        QsbrBatch *next = b->next;
+        for (size_t i = 0; i < b->n; i++) {
+            if (kind == KIND_BLOCK) alloc_free(b->items[i]);
+            else obj_dealloc(b->items[i]);
+        }
         alloc_free(b);
+        b = next;
     }
 }
 
-/* Move the calling thread's collected blocks to the sealed list. */
-static void seal_locked(QsbrThread *self) {
-    if (!self->nfree) return;
-    QsbrBatch *b = alloc_malloc(NULL, sizeof *b + self->nfree * sizeof(void *));
+/* Move the calling thread's collected items of one kind to the sealed list. */
+static void seal_locked(QsbrThread *self, int kind) {
+    size_t n = self->n[kind];
+    if (!n) return;
+    QsbrBatch *b = alloc_malloc(NULL, sizeof *b + n * sizeof(void *));
     if (!b) abort();
     b->next = NULL;
-    b->n = self->nfree;
-    for (size_t i = 0; i < b->n; i++) b->blocks[i] = self->free[i];
-    self->nfree = 0;
-    sealed_total += b->n;
+    b->n = n;
+    for (size_t i = 0; i < n; i++) b->items[i] = self->pending[kind][i];
+    self->n[kind] = 0;
+    sealed_total += n;
     /* Every thread attached now must pass a quiescent state after this. */
     b->goal = __atomic_add_fetch(&wr_seq, 1, __ATOMIC_SEQ_CST);
-    *sealed_tail = b;
-    sealed_tail = &b->next;
+    *sealed[kind].tail = b;
+    sealed[kind].tail = &b->next;
     request_reports_locked();
 }
 
 void qsbr_thread_register(uint32_t *eval_breaker) {
-    /* Its own cache line: `seq` is written at every report. */
+    /* Its own cache lines: `seq` is written at every report. */
     QsbrThread *t = alloc_zalloc_aligned(sizeof(QsbrThread), 64);
     if (!t) abort();
     t->eval_breaker = eval_breaker;
@@ -110,9 +143,13 @@ void qsbr_thread_unregister(void) {
     while (*link != self) link = &(*link)->next;
     *link = self->next;
     __atomic_store_n(&qsbr_nthreads, qsbr_nthreads - 1, __ATOMIC_SEQ_CST);
-    seal_locked(self);          /* the others' next reports free it */
-    poll_locked();
+    /* The others' next reports run these: this thread touches no more
+     * objects (its deallocations would need an owner id it gave up). */
+    seal_locked(self, KIND_BLOCK);
+    seal_locked(self, KIND_OBJECT);
+    QsbrBatch *blocks = take_ready_locked(KIND_BLOCK, min_seq_locked());
     pthread_mutex_unlock(&qsbr_mutex);
+    run_batches(KIND_BLOCK, blocks);
     qsbr_self = NULL;
     alloc_free(self);
 }
@@ -122,8 +159,12 @@ void qsbr_quiescent(void) {
     if (!self) return;
     __atomic_store_n(&self->seq, __atomic_load_n(&wr_seq, __ATOMIC_ACQUIRE), __ATOMIC_RELEASE);
     pthread_mutex_lock(&qsbr_mutex);
-    poll_locked();
+    uint64_t min = min_seq_locked();
+    QsbrBatch *blocks = take_ready_locked(KIND_BLOCK, min);
+    QsbrBatch *objects = take_ready_locked(KIND_OBJECT, min);
     pthread_mutex_unlock(&qsbr_mutex);
+    run_batches(KIND_BLOCK, blocks);
+    run_batches(KIND_OBJECT, objects);
 }
 
 void qsbr_detach(void) {
@@ -141,28 +182,61 @@ void qsbr_attach(void) {
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
+/* Whether the calling thread runs alone: then nobody can be reading what
+ * it lets go of. A thread registering after this test cannot have loaded
+ * a pointer to something already unreachable. */
+static inline bool alone(QsbrThread *self) {
+    return !self || __atomic_load_n(&qsbr_nthreads, __ATOMIC_SEQ_CST) <= 1;
+}
+
+/* Queue an item; a full batch is sealed, and ready blocks of older
+ * batches freed on the way (objects wait for a safe point). */
+static void defer(QsbrThread *self, int kind, void *p) {
+    self->pending[kind][self->n[kind]++] = p;
+    if (self->n[kind] < QSBR_BATCH) return;
+    pthread_mutex_lock(&qsbr_mutex);
+    seal_locked(self, kind);
+    QsbrBatch *blocks = take_ready_locked(KIND_BLOCK, min_seq_locked());
+    pthread_mutex_unlock(&qsbr_mutex);
+    run_batches(KIND_BLOCK, blocks);
+}
+
 void qsbr_free(void *p) {
     QsbrThread *self = qsbr_self;
-    /* Alone, nobody can be reading it; a thread registering after this
-     * test cannot have loaded a pointer to a block already unreachable. */
-    if (!self || __atomic_load_n(&qsbr_nthreads, __ATOMIC_SEQ_CST) <= 1) {
-        alloc_free(p);
-        return;
-    }
-    self->free[self->nfree++] = p;
-    if (self->nfree == QSBR_BATCH) {
+    if (alone(self)) alloc_free(p);
+    else defer(self, KIND_BLOCK, p);
+}
+
+void qsbr_dealloc_later(Object *o) {
+    QsbrThread *self = qsbr_self;
+    if (alone(self)) obj_dealloc(o);
+    else defer(self, KIND_OBJECT, o);
+}
+
+void qsbr_drain_alone(void) {
+    QsbrThread *self = qsbr_self;
+    if (!alone(self)) return;
+    for (;;) {
         pthread_mutex_lock(&qsbr_mutex);
-        seal_locked(self);
-        poll_locked();          /* older batches whose reports are all in */
+        if (self) {
+            seal_locked(self, KIND_BLOCK);
+            seal_locked(self, KIND_OBJECT);
+        }
+        QsbrBatch *blocks = take_ready_locked(KIND_BLOCK, UINT64_MAX);
+        QsbrBatch *objects = take_ready_locked(KIND_OBJECT, UINT64_MAX);
         pthread_mutex_unlock(&qsbr_mutex);
+        if (!blocks && !objects) return;
+        run_batches(KIND_BLOCK, blocks);
+        run_batches(KIND_OBJECT, objects);   /* may defer more: go round */
     }
 }
 
-void qsbr_stats(uint64_t *freed, uint64_t *waiting) {
+void qsbr_stats(uint64_t *done, uint64_t *waiting) {
     pthread_mutex_lock(&qsbr_mutex);
-    *freed = freed_total;
-    *waiting = sealed_total - freed_total;
-    for (QsbrThread *t = qsbr_threads; t; t = t->next) *waiting += t->nfree;   /* racy: statistics */
+    *done = done_total;
+    *waiting = sealed_total - done_total;
+    for (QsbrThread *t = qsbr_threads; t; t = t->next)   /* racy: statistics */
+        *waiting += t->n[KIND_BLOCK] + t->n[KIND_OBJECT];
     pthread_mutex_unlock(&qsbr_mutex);
 }
 

@@ -10,13 +10,18 @@
  * detached for a blocking call. A block handed to qsbr_free() is freed
  * after every attached thread has passed a quiescent state since then
  * (the scheme of CPython 3.13's Python/qsbr.c, built on a global write
- * sequence and one observed-sequence word per thread).
+ * sequence and one observed-sequence word per thread). A dead object a
+ * reader may still hold (refcount.h, "Objects read without a lock") waits
+ * the same way, whole: it is deallocated, at a safe point, only then.
  *
  *   qsbr_thread_register(&ts->eval_breaker)   per thread (ts_new)
  *   qsbr_thread_unregister()                  when it exits (ts_delete)
  *   qsbr_quiescent()                          at the safe point (EB_QSBR)
  *   qsbr_detach() / qsbr_attach()             around blocking calls (gil.h)
  *   qsbr_free(p)                              instead of alloc_free(p)
+ *   qsbr_dealloc_later(o)                     instead of obj_dealloc(o),
+ *                                             for a dead marked object
+ *   qsbr_drain_alone()                        at exit, when one thread is left
  *
  * Cost: nothing on any fast path. Freed blocks collect in a per-thread
  * batch; a full batch advances the write sequence once and asks every
@@ -31,6 +36,8 @@
 #include <stdint.h>
 #include "build.h"
 
+struct Object;
+
 #if GILT_FT
 void qsbr_thread_register(uint32_t *eval_breaker);
 void qsbr_thread_unregister(void);
@@ -38,9 +45,11 @@ void qsbr_quiescent(void);
 void qsbr_detach(void);
 void qsbr_attach(void);
 void qsbr_free(void *p);
-/* For --stats: blocks freed after their grace period, and blocks handed
- * to qsbr_free that still wait. */
-void qsbr_stats(uint64_t *freed, uint64_t *waiting);
+void qsbr_dealloc_later(struct Object *o);
+void qsbr_drain_alone(void);
+/* For --stats: blocks freed and objects deallocated after their grace
+ * period, and those still waiting. */
+void qsbr_stats(uint64_t *done, uint64_t *waiting);
 #else
 #include "alloc.h"
 static inline void qsbr_thread_register(uint32_t *eval_breaker) { (void)eval_breaker; }
@@ -49,7 +58,10 @@ static inline void qsbr_quiescent(void) {}
 static inline void qsbr_detach(void) {}
 static inline void qsbr_attach(void) {}
 static inline void qsbr_free(void *p) { alloc_free(p); }
-static inline void qsbr_stats(uint64_t *freed, uint64_t *waiting) { *freed = *waiting = 0; }
+void obj_dealloc(struct Object *o);
+static inline void qsbr_dealloc_later(struct Object *o) { obj_dealloc(o); }
+static inline void qsbr_drain_alone(void) {}
+static inline void qsbr_stats(uint64_t *done, uint64_t *waiting) { *done = *waiting = 0; }
 #endif
 
 #endif

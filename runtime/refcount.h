@@ -11,7 +11,8 @@
  * PACT 2018; PEP 703). Each object has an owner thread (ob_tid), a local
  * count only the owner touches (ob_ref_local, plain), and a shared count
  * other threads change atomically (ob_ref_shared; its two low bits hold the
- * merge state, the count lives above them and may go negative). A non-owner
+ * merge state, the next one the read-unlocked mark (below), the count lives
+ * above them and may go negative). A non-owner
  * whose decrement drives the shared count negative queues the object for its
  * owner (runtime/brc.c), which merges the two counts at its next safe point.
  * Immortal objects have ob_ref_local == UINT32_MAX and ob_tid == 0 and are
@@ -44,12 +45,13 @@ void obj_dealloc(struct Object *o);
     uint8_t ob_mutex;          /* per-object lock for containers (lock.h)  */ \
     uint8_t ob_gc_bits;        /* reserved for the cycle collector          */ \
     uint16_t ob_flags;                                                        \
-    intptr_t ob_ref_shared;    /* atomic: count << 2 | merge state          */ \
+    intptr_t ob_ref_shared;    /* atomic: count << 3 | mark | merge state   */ \
     struct TypeObject *ob_type;
 
 #define REFCNT_IMMORTAL_LOCAL UINT32_MAX
-#define BRC_SHARED_SHIFT 2
+#define BRC_SHARED_SHIFT 3
 #define BRC_STATE_MASK 3
+#define BRC_MARKED 4          /* read without a lock: see obj_mark_read_unlocked */
 #define BRC_UNMERGED 0
 #define BRC_QUEUED 1
 #define BRC_MERGED 2
@@ -184,6 +186,8 @@ static inline intptr_t obj_refcount(const void *p) {
  * may store the object somewhere (resurrect it). */
 static inline void obj_resurrect(void *p) {
     RcHeader_ *o = p;
+    /* Dropping a read-unlocked mark is safe: a marked object is only
+     * deallocated once no reader can hold a pointer to it (qsbr.h). */
     o->ob_tid = brc_current_tid;
     __atomic_store_n(&o->ob_ref_shared, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&o->ob_ref_local, 1, __ATOMIC_RELAXED);
@@ -238,18 +242,19 @@ RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
  *
  * A thread reading a shared list or dict without its lock loads an item
  * pointer and only then counts it; meanwhile a writer may drop the item.
- * Every item a writer drops from such a container first gets this bit
- * (obj_mark_read_unlocked). From then on the object's death is different:
- * obj_dealloc claims it (brc_claim_dead: the shared word goes from 0 to
- * MERGED with a CAS, so a reader's try-increment and the claim cannot both
- * succeed), and its memory goes back through QSBR (obj_free), so a reader
- * that loaded the pointer just before can still read the header and see
- * the object dead. Objects without the bit die as before. */
-#define GCBIT_READ_UNLOCKED 2u
-
+ * Every item a writer drops from such a container is first marked: the
+ * BRC_MARKED bit of its shared word (obj_mark_read_unlocked). That makes
+ * the shared word non-zero for good, so the owner's fast path above never
+ * frees a marked object: its last decrement goes to brc.c, which marks it
+ * dead in the shared word with a CAS (MERGED, count 0: a reader's
+ * try-increment and that CAS cannot both succeed) and hands it to QSBR,
+ * which deallocates it only once no thread can still be holding a pointer
+ * loaded before (qsbr_dealloc_later). Unmarked objects die as before, and
+ * no fast path tests anything new. */
 RC_INLINE bool obj_is_read_unlocked(const void *p) {
-    return __atomic_load_n(&((const RcHeader_ *)p)->ob_gc_bits, __ATOMIC_RELAXED) & GCBIT_READ_UNLOCKED;
+    return __atomic_load_n(&((const RcHeader_ *)p)->ob_ref_shared, __ATOMIC_RELAXED) & BRC_MARKED;
 }
+
 /* Whether the calling thread owns the object (immortal ones have no owner). */
 RC_INLINE bool obj_owned_by_current_thread(const void *p) { return obj_owned_by_me_(p); }
 
@@ -257,7 +262,7 @@ RC_INLINE bool obj_owned_by_current_thread(const void *p) { return obj_owned_by_
 RC_INLINE void obj_mark_read_unlocked(void *p) {
     RcHeader_ *o = p;
     if (!obj_is_read_unlocked(o) && !obj_is_immortal(o))
-        __atomic_fetch_or(&o->ob_gc_bits, GCBIT_READ_UNLOCKED, __ATOMIC_RELEASE);
+        __atomic_fetch_or(&o->ob_ref_shared, BRC_MARKED, __ATOMIC_RELEASE);
 }
 
 bool brc_try_incref_shared(struct Object *o);   /* brc.c */
@@ -335,10 +340,6 @@ RC_INLINE bool obj_try_incref(void *p) { INCREF_(p); return true; }
 RC_INLINE bool obj_incref_if_local(void *p) { INCREF_(p); return true; }
 
 #endif
-
-/* Before freeing an object marked GCBIT_READ_UNLOCKED (brc.c; always true
- * in the GIL build, which never marks one). */
-bool brc_claim_dead(struct Object *o);
 
 /* The names everyone uses. All take any object pointer. */
 #define INCREF(o) INCREF_((void *)(o))

@@ -92,9 +92,13 @@ void interp_finalize(Interp *in) {
     pthread_mutex_lock(&in->threads_lock);
     bool alone = ts && in->threads == ts && !ts->next;
     pthread_mutex_unlock(&in->threads_lock);
-    if (alone && in->main_module) {
-        module_clear_dict(in->main_module);
-        err_clear();
+    if (alone) {
+        /* What other threads left waiting for a grace period (qsbr.h). */
+        qsbr_drain_alone();
+        if (in->main_module) {
+            module_clear_dict(in->main_module);
+            err_clear();
+        }
     }
     fileio_flush_std();
     fflush(stdout);

@@ -158,7 +158,7 @@ void stats_print(Interp *in) {
     if (GILT_FT) {
         uint64_t freed, waiting;
         qsbr_stats(&freed, &waiting);
-        fprintf(out, "qsbr: blocks freed after a grace period %llu, still waiting %llu\n",
+        fprintf(out, "qsbr: blocks and objects freed after a grace period %llu, still waiting %llu\n",
                 (unsigned long long)freed, (unsigned long long)waiting);
     }
     fprintf(out, "gil: %s, acquisitions %llu, forced switches %llu, wait %.3f s, "
