@@ -122,8 +122,9 @@ static void table_resize_locked(SetObject *so, size_t minused) {
 }
 
 /* Index of key's slot or of the empty slot ending its probe (key absent:
- * table[i].key == NULL), or -2 on error. Lock held; may drop it for __eq__. */
-static int64_t lookkey_locked(SetObject *so, Object *key, int64_t hash) {
+ * table[i].key == NULL), or -2 on error. With `locked`, the caller holds
+ * the lock, which is dropped around __eq__; without, so is a frozenset. */
+static int64_t lookkey(SetObject *so, Object *key, int64_t hash, bool locked) {
 restart:;
     size_t mask = so->mask, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;;) {
@@ -141,10 +142,10 @@ restart:;
                 } else if (startkey != DUMMY) {
                     uint64_t mutations = so->mutations;
                     INCREF(startkey);
-                    OBJ_UNLOCK(so);
+                    if (locked) OBJ_UNLOCK(so);
                     int cmp = obj_richcompare_bool(startkey, key, CMP_EQ);
                     DECREF(startkey);
-                    OBJ_LOCK(so);
+                    if (locked) OBJ_LOCK(so);
                     if (cmp < 0) return -2;
                     if (so->mutations != mutations) goto restart;
                     if (cmp > 0) return entry - so->table;
@@ -155,6 +156,10 @@ restart:;
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
+}
+
+static inline int64_t lookkey_locked(SetObject *so, Object *key, int64_t hash) {
+    return lookkey(so, key, hash, true);
 }
 
 /* Add key (borrowed) with its hash: 0 / -1. */
@@ -223,8 +228,15 @@ static int add_key(SetObject *so, Object *key) {
     return add_entry(so, key, hash);
 }
 
-/* 1 found, 0 absent, -1 error. */
+/* 1 found, 0 absent, -1 error. A frozenset never changes once built, so
+ * testing membership needs no lock (threads testing one shared frozenset
+ * do not contend for its lock's cache line). A set takes its lock: unlike
+ * lists and dicts (list.c, dict.c), sets have no lock-free reads yet. */
 static int contains_entry(SetObject *so, Object *key, int64_t hash) {
+    if (IS_INSTANCE(so, FrozenSetType)) {
+        int64_t ix = lookkey(so, key, hash, false);
+        return ix < 0 ? -1 : so->table[ix].key != NULL;
+    }
     OBJ_LOCK(so);
     int64_t ix = lookkey_locked(so, key, hash);
     int r = ix < 0 ? -1 : so->table[ix].key != NULL;

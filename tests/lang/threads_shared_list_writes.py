@@ -1,8 +1,8 @@
-# Threads reading shared module-level lists (made immortal and frozen for
-# lock-free reads at the first thread start: subscripts, iteration, `in`,
-# index) while other threads change them in every way a list can change
-# (grow past its array, shrink, clear, sort, reverse, insert, slice
-# assignment). Readers only ever see items that were put in the list, never
+# Threads reading shared module-level lists (made immortal and shared at
+# the first thread start, so read without their lock: subscripts,
+# iteration, `in`, index) while other threads change them in every way a
+# list can change (grow past its array, shrink, clear, sort, reverse,
+# insert, slice assignment). Readers only ever see items that were put in the list, never
 # crash, and each list ends exactly as its writer left it.
 import threading
 
