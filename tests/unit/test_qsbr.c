@@ -18,21 +18,7 @@
 #include "brc.h"
 #include "qsbr.h"
 
-static int frees;
-
-typedef struct { OBJECT_HEAD } TestObject;
-
-static void test_dealloc(Object *o) {
-    __atomic_fetch_add(&frees, 1, __ATOMIC_SEQ_CST);
-    obj_free(o);
-}
-
-static TypeObject TestType = {
-    OBJECT_HEAD_INIT(&TypeType),
-    .name = "qsbr_test",
-    .basicsize = sizeof(TestObject),
-    .dealloc = test_dealloc,
-};
+#include "counted_object.h"
 
 static uint32_t main_breaker;
 
@@ -45,8 +31,6 @@ static void setup(void) {
     }
     frees = 0;
 }
-
-static Object *new_object(void) { return obj_alloc(&TestType, sizeof(TestObject)); }
 
 START_TEST(test_alone_deallocates_at_once) {
     /* No other thread is registered: nobody can be reading. */

@@ -15,21 +15,7 @@
 #include "gilt.h"
 #include "brc.h"
 
-static int frees;
-
-typedef struct { OBJECT_HEAD } TestObject;
-
-static void test_dealloc(Object *o) {
-    __atomic_fetch_add(&frees, 1, __ATOMIC_SEQ_CST);
-    obj_free(o);
-}
-
-static TypeObject TestType = {
-    OBJECT_HEAD_INIT(&TypeType),
-    .name = "refcount_test",
-    .basicsize = sizeof(TestObject),
-    .dealloc = test_dealloc,
-};
+#include "counted_object.h"
 
 static uint32_t main_breaker;
 
@@ -41,8 +27,6 @@ static void setup(void) {
     }
     frees = 0;
 }
-
-static Object *new_object(void) { return obj_alloc(&TestType, sizeof(TestObject)); }
 
 START_TEST(test_plain_count) {
     Object *o = new_object();
