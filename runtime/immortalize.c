@@ -30,7 +30,12 @@
  * module-level data as well, so that threads reading a shared dict or a
  * shared instance scale. The price: those objects are never freed (an item
  * removed from an immortal list later is leaked, not freed), and objects
- * created after the first thread start are counted normally. Objects with
+ * created after the first thread start are counted normally, and so are
+ * the ones reachable only through the thread being started (its callable,
+ * the object it is bound to — threading's Thread, registered in
+ * threading._limbo at that moment — and its arguments): data a program
+ * hands to its first thread is not made immortal, as it is not for the
+ * second. Objects with
  * a finalizer (__del__, files, generators, locks and other resources) are
  * left alone so that they still close when dropped.
  *
@@ -54,6 +59,8 @@
 typedef struct WorkList {
     Object **items;
     size_t len, cap;
+    Object *const *private_roots;    /* never made immortal nor walked into */
+    size_t nprivate;
 } WorkList;
 
 /* Plain data whose dealloc only releases memory: safe to never free. */
@@ -85,6 +92,8 @@ static bool is_shareable(Object *o) {
 
 static void push(WorkList *w, Object *o) {
     if (!o) return;
+    for (size_t i = 0; i < w->nprivate; i++)
+        if (o == w->private_roots[i]) return;
     /* Static types are immortal from birth, and so is their dict's content
      * (typeobject.c), but their dicts still need sharing: every attribute
      * lookup that misses a class's own dict goes on to `object`'s. */
@@ -193,9 +202,9 @@ static void visit(WorkList *w, Object *o) {
     }
 }
 
-void immortalize_shared_world(Interp *in) {
+void immortalize_shared_world(Interp *in, Object *const *private_roots, size_t nprivate) {
     if (!in->modules) return;
-    WorkList w = {0};
+    WorkList w = {.private_roots = private_roots, .nprivate = nprivate};
     size_t pos = 0;
     Object *name, *mod;
     push_container(&w, in->modules);
@@ -212,6 +221,8 @@ void immortalize_shared_world(Interp *in) {
 
 #else
 
-void immortalize_shared_world(Interp *in) { (void)in; }
+void immortalize_shared_world(Interp *in, Object *const *private_roots, size_t nprivate) {
+    (void)in; (void)private_roots; (void)nprivate;
+}
 
 #endif

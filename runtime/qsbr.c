@@ -9,6 +9,14 @@
  * attached thread's seq is >= goal (detached threads hold no pointers),
  * no thread can still be reading what the batch holds.
  *
+ * When a batch is sealed: once it holds QSBR_BATCH items, or as soon as
+ * no other batch is in flight (so a lone dead object — a big list, a file
+ * with __del__ — never waits for 255 more deaths). While one is in
+ * flight, items gather; the report that completes the last one seals the
+ * reporter's own gathered items and asks the others to report (and so to
+ * seal theirs) if they hold any. Under a steady trickle that keeps one
+ * round in flight at a time; in bulk, batches fill.
+ *
  * Two kinds of work wait: raw blocks (arrays, tables) to free, which any
  * poll may free, and dead objects to deallocate, which only a poll at a
  * safe point may run (a deallocation runs arbitrary code, even __del__,
@@ -40,7 +48,7 @@ typedef struct QsbrThread {
     uint64_t seq;                 /* atomic: last quiescent wr_seq; 0 detached */
     uint32_t *eval_breaker;
     struct QsbrThread *next;      /* in qsbr_threads (qsbr_mutex)            */
-    size_t n[NKINDS];             /* this thread only                        */
+    size_t n[NKINDS];             /* written by this thread only (atomic)    */
     void *pending[NKINDS][QSBR_BATCH];
 } QsbrThread;
 
@@ -56,6 +64,7 @@ static Sealed sealed[NKINDS] = {
     {NULL, &sealed[KIND_BLOCK].head}, {NULL, &sealed[KIND_OBJECT].head},
 };
 static uint64_t sealed_total, done_total;            /* qsbr_mutex: for --stats */
+static size_t in_flight;              /* sealed batches not yet run; atomic, written under qsbr_mutex */
 static _Thread_local QsbrThread *qsbr_self;
 
 /* Ask every thread to report a quiescent state at its next safe point. */
@@ -87,6 +96,7 @@ static QsbrBatch *take_ready_locked(int kind, uint64_t min) {
         *tail = b;
         tail = &b->next;
         done_total += b->n;
+        __atomic_store_n(&in_flight, in_flight - 1, __ATOMIC_RELAXED);
     }
     return ready;
 }
@@ -112,7 +122,8 @@ static void seal_locked(QsbrThread *self, int kind) {
     b->next = NULL;
     b->n = n;
     for (size_t i = 0; i < n; i++) b->items[i] = self->pending[kind][i];
-    self->n[kind] = 0;
+    __atomic_store_n(&self->n[kind], 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&in_flight, in_flight + 1, __ATOMIC_RELAXED);
     sealed_total += n;
     /* Every thread attached now must pass a quiescent state after this. */
     b->goal = __atomic_add_fetch(&wr_seq, 1, __ATOMIC_SEQ_CST);
@@ -154,6 +165,22 @@ void qsbr_thread_unregister(void) {
     alloc_free(self);
 }
 
+/* Nothing in flight any more: seal what the caller gathered meanwhile,
+ * and have the others seal theirs at their next report. */
+static void next_round_locked(QsbrThread *self) {
+    if (in_flight) return;
+    seal_locked(self, KIND_BLOCK);
+    seal_locked(self, KIND_OBJECT);
+    if (in_flight) return;       /* seal_locked asked everyone to report */
+    for (QsbrThread *t = qsbr_threads; t; t = t->next) {
+        if (__atomic_load_n(&t->n[KIND_BLOCK], __ATOMIC_RELAXED) ||
+            __atomic_load_n(&t->n[KIND_OBJECT], __ATOMIC_RELAXED)) {
+            request_reports_locked();
+            return;
+        }
+    }
+}
+
 void qsbr_quiescent(void) {
     QsbrThread *self = qsbr_self;
     if (!self) return;
@@ -162,6 +189,7 @@ void qsbr_quiescent(void) {
     uint64_t min = min_seq_locked();
     QsbrBatch *blocks = take_ready_locked(KIND_BLOCK, min);
     QsbrBatch *objects = take_ready_locked(KIND_OBJECT, min);
+    next_round_locked(self);
     pthread_mutex_unlock(&qsbr_mutex);
     run_batches(KIND_BLOCK, blocks);
     run_batches(KIND_OBJECT, objects);
@@ -189,11 +217,14 @@ static inline bool alone(QsbrThread *self) {
     return !self || __atomic_load_n(&qsbr_nthreads, __ATOMIC_SEQ_CST) <= 1;
 }
 
-/* Queue an item; a full batch is sealed, and ready blocks of older
- * batches freed on the way (objects wait for a safe point). */
+/* Queue an item; seal the batch when full or when nothing is in flight
+ * (see the header), freeing ready blocks of older batches on the way
+ * (objects wait for a safe point). */
 static void defer(QsbrThread *self, int kind, void *p) {
-    self->pending[kind][self->n[kind]++] = p;
-    if (self->n[kind] < QSBR_BATCH) return;
+    size_t n = self->n[kind];
+    self->pending[kind][n] = p;
+    __atomic_store_n(&self->n[kind], n + 1, __ATOMIC_RELAXED);
+    if (n + 1 < QSBR_BATCH && __atomic_load_n(&in_flight, __ATOMIC_RELAXED)) return;
     pthread_mutex_lock(&qsbr_mutex);
     seal_locked(self, kind);
     QsbrBatch *blocks = take_ready_locked(KIND_BLOCK, min_seq_locked());

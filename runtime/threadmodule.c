@@ -570,7 +570,11 @@ static Object *thread_start_new_thread(Object *self, Object *const *args, size_t
     if (!first_thread_started) {
         first_thread_started = true;
         __atomic_store_n(&vm_threads_started, true, __ATOMIC_SEQ_CST);
-        immortalize_shared_world(ts->interp);
+        /* What only the new thread will use stays mortal (immortalize.h). */
+        Object *private_roots[] = {
+            func, IS_TYPE(func, MethodType) ? ((MethodObject *)func)->self : NULL, fargs, fkw,
+        };
+        immortalize_shared_world(ts->interp, private_roots, 4);
         code_drop_mortal_cache_values();
     }
     BootState *boot = alloc_malloc(NULL, sizeof *boot);

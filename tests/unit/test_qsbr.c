@@ -43,12 +43,13 @@ END_TEST
 
 #if GILT_FT
 
-/* A second registered thread that stays attached, and reports a quiescent
- * state (then detaches, then exits) when told to. */
+/* A second registered thread that stays attached and reports a quiescent
+ * state (or, for `detach`, detaches) each time it is told to, until told
+ * to leave. */
 typedef struct {
-    sem_t ready, report, reported, leave;
+    sem_t ready, report, reported;
     uint32_t breaker;
-    bool detach;
+    bool detach, leave;
 } Peer;
 
 static void *peer_main(void *arg) {
@@ -56,11 +57,13 @@ static void *peer_main(void *arg) {
     brc_thread_register(&p->breaker);
     qsbr_thread_register(&p->breaker);
     sem_post(&p->ready);
-    sem_wait(&p->report);
-    if (p->detach) qsbr_detach();
-    else qsbr_quiescent();
-    sem_post(&p->reported);
-    sem_wait(&p->leave);
+    for (;;) {
+        sem_wait(&p->report);
+        if (p->leave) break;
+        if (p->detach) qsbr_detach();
+        else qsbr_quiescent();
+        sem_post(&p->reported);
+    }
     qsbr_thread_unregister();
     brc_thread_unregister();
     return NULL;
@@ -70,9 +73,9 @@ static void peer_start(Peer *p, pthread_t *t, bool detach) {
     sem_init(&p->ready, 0, 0);
     sem_init(&p->report, 0, 0);
     sem_init(&p->reported, 0, 0);
-    sem_init(&p->leave, 0, 0);
     p->breaker = 0;
     p->detach = detach;
+    p->leave = false;
     pthread_create(t, NULL, peer_main, p);
     sem_wait(&p->ready);
 }
@@ -83,12 +86,14 @@ static void peer_report(Peer *p) {
 }
 
 static void peer_stop(Peer *p, pthread_t t) {
-    sem_post(&p->leave);
+    p->leave = true;
+    sem_post(&p->report);
     pthread_join(t, NULL);
 }
 
-/* Enough deaths to seal one batch (qsbr.c collects 256 per thread). */
-enum { N = 256 };
+/* More deaths than one batch holds (qsbr.c seals at 256), so that both
+ * ways of sealing a batch (full, and nothing else in flight) happen. */
+enum { N = 300, ROUNDS = 8 };
 
 static void kill_marked(Object **objs) {
     for (int i = 0; i < N; i++) {
@@ -112,9 +117,14 @@ START_TEST(test_marked_death_waits_for_peer) {
     ck_assert(!brc_try_incref_shared(objs[N - 1]));
     ck_assert_uint_eq(main_breaker & EB_QSBR, EB_QSBR);   /* asked to report */
     ck_assert_uint_eq(peer.breaker & EB_QSBR, EB_QSBR);
-    qsbr_quiescent();                  /* our report alone is not enough */
+    qsbr_quiescent();                  /* our reports alone are not enough */
+    qsbr_quiescent();
     ck_assert_int_eq(frees, 0);
-    peer_report(&peer);                /* the last report runs the batch */
+    /* Each round of reports from both runs what was sealed before it. */
+    for (int round = 0; round < ROUNDS && frees < N; round++) {
+        peer_report(&peer);
+        qsbr_quiescent();
+    }
     ck_assert_int_eq(frees, N);
     peer_stop(&peer, t);
 }
@@ -128,7 +138,7 @@ START_TEST(test_detached_peer_holds_nothing) {
     Object *objs[N];
     kill_marked(objs);
     ck_assert_int_eq(frees, 0);        /* deallocations wait for a safe point */
-    qsbr_quiescent();
+    for (int round = 0; round < ROUNDS && frees < N; round++) qsbr_quiescent();
     ck_assert_int_eq(frees, N);
     peer_stop(&peer, t);
 }
