@@ -159,6 +159,9 @@ void qsbr_thread_unregister(void) {
     seal_locked(self, KIND_BLOCK);
     seal_locked(self, KIND_OBJECT);
     QsbrBatch *blocks = take_ready_locked(KIND_BLOCK, min_seq_locked());
+    /* Batches that were waiting for our report may be ready now: have the
+     * others look at their next safe point. */
+    if (in_flight) request_reports_locked();
     pthread_mutex_unlock(&qsbr_mutex);
     run_batches(KIND_BLOCK, blocks);
     qsbr_self = NULL;

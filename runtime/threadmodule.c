@@ -546,12 +546,17 @@ static void *thread_entry(void *arg) {
     Object *r = obj_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (r) DECREF(r);
     else report_uncaught(boot->func);
+    /* threading's join() has returned by now: what is left is dropping the
+     * last references (interp_finalize waits for it). */
+    __atomic_store_n(&ts->finishing, true, __ATOMIC_RELEASE);
     DECREF(boot->func);
     DECREF(boot->args);
     XDECREF(boot->kwargs);
     alloc_free(boot);
-    __atomic_fetch_sub(&threads_running, 1, __ATOMIC_RELAXED);
     ts_delete(ts);                /* drops the GIL */
+    /* Last: _thread._count() reaches 0 only once the thread has let go of
+     * everything (its references, its QSBR registration). */
+    __atomic_fetch_sub(&threads_running, 1, __ATOMIC_RELEASE);
     return NULL;
 }
 

@@ -13,8 +13,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "gilt.h"
 #include "fileio.h"
+#include "brc.h"
 #include "../compiler/compile.h"
 
 static int gil_requested = -1;    /* -1: the build's default */
@@ -72,6 +74,26 @@ Interp *interp_create(int argc, char **argv) {
     return in;
 }
 
+/* Threads whose Python code has finished (joined, or returned after
+ * threading._shutdown) still drop their last references in C; wait for
+ * them, briefly, so that those objects are finalized before exit, as
+ * when the same objects are dropped by the main thread. Daemon threads
+ * still running are not waited for. */
+static void wait_for_finishing_threads(Interp *in, ThreadState *ts) {
+    for (int waited_ms = 0; waited_ms < 1000; waited_ms++) {
+        bool finishing = false;
+        pthread_mutex_lock(&in->threads_lock);
+        for (ThreadState *t = in->threads; t; t = t->next)
+            if (t != ts && __atomic_load_n(&t->finishing, __ATOMIC_ACQUIRE)) finishing = true;
+        pthread_mutex_unlock(&in->threads_lock);
+        if (!finishing) return;
+        BLOCKING_BEGIN(ts);
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+        BLOCKING_END(ts);
+    }
+}
+
 void interp_finalize(Interp *in) {
     Object *saved = err_fetch();
     Object *threading = dict_get_cstr(in->modules, "threading");
@@ -89,11 +111,14 @@ void interp_finalize(Interp *in) {
     /* Like CPython, drop __main__'s globals so their objects' __del__ runs
      * before exit; only when no other thread is left to see them vanish. */
     ThreadState *ts = ts_current();
+    wait_for_finishing_threads(in, ts);
     pthread_mutex_lock(&in->threads_lock);
     bool alone = ts && in->threads == ts && !ts->next;
     pthread_mutex_unlock(&in->threads_lock);
     if (alone) {
-        /* What other threads left waiting for a grace period (qsbr.h). */
+        /* What the other threads left us: references they dropped on our
+         * objects (BRC queue), and deaths waiting for a grace period. */
+        brc_merge_pending();
         qsbr_drain_alone();
         if (in->main_module) {
             module_clear_dict(in->main_module);

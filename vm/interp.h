@@ -60,6 +60,8 @@ typedef struct ThreadState {
     void *stack_base;          /* for the C stack guard                     */
     void *stats;               /* --stats counters                          */
     Object *dict;              /* thread-local storage (threading.local)    */
+    bool finishing;            /* atomic: its Python code is done, only its
+                                  clean-up is left (_thread, interp_finalize) */
 } ThreadState;
 
 extern _Thread_local ThreadState *ts_current_;
