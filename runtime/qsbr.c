@@ -63,7 +63,7 @@ static size_t qsbr_nthreads;                         /* atomic; written under qs
 static Sealed sealed[NKINDS] = {
     {NULL, &sealed[KIND_BLOCK].head}, {NULL, &sealed[KIND_OBJECT].head},
 };
-static uint64_t sealed_total, done_total;            /* qsbr_mutex: for --stats */
+static uint64_t sealed_total, done_total, batches_total;   /* qsbr_mutex: for --stats */
 static size_t in_flight;              /* sealed batches not yet run; atomic, written under qsbr_mutex */
 static _Thread_local QsbrThread *qsbr_self;
 
@@ -125,6 +125,7 @@ static void seal_locked(QsbrThread *self, int kind) {
     __atomic_store_n(&self->n[kind], 0, __ATOMIC_RELAXED);
     __atomic_store_n(&in_flight, in_flight + 1, __ATOMIC_RELAXED);
     sealed_total += n;
+    batches_total++;
     /* Every thread attached now must pass a quiescent state after this. */
     b->goal = __atomic_add_fetch(&wr_seq, 1, __ATOMIC_SEQ_CST);
     *sealed[kind].tail = b;
@@ -265,9 +266,10 @@ void qsbr_drain_alone(void) {
     }
 }
 
-void qsbr_stats(uint64_t *done, uint64_t *waiting) {
+void qsbr_stats(uint64_t *done, uint64_t *waiting, uint64_t *batches) {
     pthread_mutex_lock(&qsbr_mutex);
     *done = done_total;
+    *batches = batches_total;
     *waiting = sealed_total - done_total;
     for (QsbrThread *t = qsbr_threads; t; t = t->next)   /* racy: statistics */
         *waiting += t->n[KIND_BLOCK] + t->n[KIND_OBJECT];

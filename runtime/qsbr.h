@@ -48,8 +48,8 @@ void qsbr_free(void *p);
 void qsbr_dealloc_later(struct Object *o);
 void qsbr_drain_alone(void);
 /* For --stats: blocks freed and objects deallocated after their grace
- * period, and those still waiting. */
-void qsbr_stats(uint64_t *done, uint64_t *waiting);
+ * period, those still waiting, and the batches they went in. */
+void qsbr_stats(uint64_t *done, uint64_t *waiting, uint64_t *batches);
 #else
 #include "alloc.h"
 static inline void qsbr_thread_register(uint32_t *eval_breaker) { (void)eval_breaker; }
@@ -61,7 +61,9 @@ static inline void qsbr_free(void *p) { alloc_free(p); }
 void obj_dealloc(struct Object *o);
 static inline void qsbr_dealloc_later(struct Object *o) { obj_dealloc(o); }
 static inline void qsbr_drain_alone(void) {}
-static inline void qsbr_stats(uint64_t *done, uint64_t *waiting) { *done = *waiting = 0; }
+static inline void qsbr_stats(uint64_t *done, uint64_t *waiting, uint64_t *batches) {
+    *done = *waiting = *batches = 0;
+}
 #endif
 
 #endif

@@ -156,10 +156,11 @@ void stats_print(Interp *in) {
     fprintf(out, "--- gilt stats (%s build) ---\n", GILT_BUILD_NAME);
     brc_stats_print(out);
     if (GILT_FT) {
-        uint64_t freed, waiting;
-        qsbr_stats(&freed, &waiting);
-        fprintf(out, "qsbr: blocks and objects freed after a grace period %llu, still waiting %llu\n",
-                (unsigned long long)freed, (unsigned long long)waiting);
+        uint64_t freed, waiting, batches;
+        qsbr_stats(&freed, &waiting, &batches);
+        fprintf(out, "qsbr: blocks and objects freed after a grace period %llu (in %llu batches), "
+                     "still waiting %llu\n",
+                (unsigned long long)freed, (unsigned long long)batches, (unsigned long long)waiting);
     }
     fprintf(out, "gil: %s, acquisitions %llu, forced switches %llu, wait %.3f s, "
                  "switch interval %.1f ms\n",
