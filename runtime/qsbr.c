@@ -176,12 +176,14 @@ static void next_round_locked(QsbrThread *self) {
     seal_locked(self, KIND_BLOCK);
     seal_locked(self, KIND_OBJECT);
     if (in_flight) return;       /* seal_locked asked everyone to report */
+    /* Ask only the threads holding items, never ourselves: a thread that
+     * cannot report yet (waiting for the GIL, or in a long C call) must
+     * not make us come back here at every safe point. */
     for (QsbrThread *t = qsbr_threads; t; t = t->next) {
-        if (__atomic_load_n(&t->n[KIND_BLOCK], __ATOMIC_RELAXED) ||
-            __atomic_load_n(&t->n[KIND_OBJECT], __ATOMIC_RELAXED)) {
-            request_reports_locked();
-            return;
-        }
+        if (t != self && t->eval_breaker &&
+            (__atomic_load_n(&t->n[KIND_BLOCK], __ATOMIC_RELAXED) ||
+             __atomic_load_n(&t->n[KIND_OBJECT], __ATOMIC_RELAXED)))
+            __atomic_fetch_or(t->eval_breaker, EB_QSBR, __ATOMIC_RELEASE);
     }
 }
 
