@@ -59,7 +59,10 @@ typedef struct Sealed {
 static uint64_t wr_seq = 1;                          /* atomic */
 static pthread_mutex_t qsbr_mutex = PTHREAD_MUTEX_INITIALIZER;
 static QsbrThread *qsbr_threads;                     /* qsbr_mutex */
-static size_t qsbr_nthreads;                         /* atomic; written under qsbr_mutex */
+/* Registered threads that are attached (seq != 0): while the caller is
+ * the only one, nobody else can hold a pointer it loaded without a lock,
+ * and deferred work can be done at once (alone()). */
+static size_t qsbr_attached;                         /* atomic */
 static Sealed sealed[NKINDS] = {
     {NULL, &sealed[KIND_BLOCK].head}, {NULL, &sealed[KIND_OBJECT].head},
 };
@@ -142,7 +145,7 @@ void qsbr_thread_register(uint32_t *eval_breaker) {
     __atomic_store_n(&t->seq, __atomic_load_n(&wr_seq, __ATOMIC_SEQ_CST), __ATOMIC_SEQ_CST);
     t->next = qsbr_threads;
     qsbr_threads = t;
-    __atomic_store_n(&qsbr_nthreads, qsbr_nthreads + 1, __ATOMIC_SEQ_CST);
+    __atomic_fetch_add(&qsbr_attached, 1, __ATOMIC_SEQ_CST);
     pthread_mutex_unlock(&qsbr_mutex);
     qsbr_self = t;
 }
@@ -154,7 +157,7 @@ void qsbr_thread_unregister(void) {
     QsbrThread **link = &qsbr_threads;
     while (*link != self) link = &(*link)->next;
     *link = self->next;
-    __atomic_store_n(&qsbr_nthreads, qsbr_nthreads - 1, __ATOMIC_SEQ_CST);
+    if (self->seq) __atomic_fetch_sub(&qsbr_attached, 1, __ATOMIC_SEQ_CST);
     /* The others' next reports run these: this thread touches no more
      * objects (its deallocations would need an owner id it gave up). */
     seal_locked(self, KIND_BLOCK);
@@ -203,24 +206,34 @@ void qsbr_quiescent(void) {
 
 void qsbr_detach(void) {
     QsbrThread *self = qsbr_self;
-    if (self) __atomic_store_n(&self->seq, 0, __ATOMIC_RELEASE);
+    if (!self || !self->seq) return;
+    __atomic_store_n(&self->seq, 0, __ATOMIC_RELEASE);
+    __atomic_fetch_sub(&qsbr_attached, 1, __ATOMIC_SEQ_CST);
 }
 
 void qsbr_attach(void) {
     QsbrThread *self = qsbr_self;
-    if (!self) return;
+    if (!self || self->seq) return;
     /* Published before this thread loads any shared pointer again: a
      * sealer that reads our seq afterwards either sees us attached at the
-     * current sequence or (earlier) detached, and both are right. */
+     * current sequence or (earlier) detached, and both are right; a thread
+     * testing alone() either counts us or unpublished its block before we
+     * can load it (the fences pair). */
+    __atomic_fetch_add(&qsbr_attached, 1, __ATOMIC_SEQ_CST);
     __atomic_store_n(&self->seq, __atomic_load_n(&wr_seq, __ATOMIC_SEQ_CST), __ATOMIC_SEQ_CST);
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
-/* Whether the calling thread runs alone: then nobody can be reading what
- * it lets go of. A thread registering after this test cannot have loaded
- * a pointer to something already unreachable. */
+/* Whether the calling thread is the only attached one: then nobody can be
+ * reading what it lets go of (a detached thread holds no such pointer),
+ * and a thread attaching after this test cannot load a pointer to what
+ * the caller made unreachable before it. The fence orders that store
+ * before the count is read (a store-load pair, as in qsbr_attach). With
+ * the GIL on, the other threads wait detached, so this is the usual case. */
 static inline bool alone(QsbrThread *self) {
-    return !self || __atomic_load_n(&qsbr_nthreads, __ATOMIC_SEQ_CST) <= 1;
+    if (!self) return true;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    return __atomic_load_n(&qsbr_attached, __ATOMIC_SEQ_CST) <= 1;
 }
 
 /* Queue an item; seal the batch when full or when nothing is in flight

@@ -127,6 +127,9 @@ void gil_yield(ThreadState *ts) {
         pthread_mutex_unlock(&g->mutex);
         return;
     }
+    /* At the safe point, waiting: quiescent for QSBR until we run again,
+     * so batches need not wait for our next turn (qsbr.h). */
+    qsbr_detach();
     gil_drop_locked(g, ts);
     /* Forced switching: let a waiter take it before we compete again. */
     uint64_t n = g->switch_number;
@@ -135,6 +138,7 @@ void gil_yield(ThreadState *ts) {
     if (g->switch_number != n) g->stats.forced_switches++;
     pthread_mutex_unlock(&g->mutex);
     gil_acquire(ts);
+    qsbr_attach();
 }
 
 void gil_set_switch_interval(double seconds) {

@@ -3,9 +3,9 @@
  * Free-threaded build: a marked object (obj_mark_read_unlocked) whose last
  * reference goes is dead at once for lock-free readers (obj_try_incref
  * fails) but deallocated only after every other attached thread has
- * reported a quiescent state; a reader whose try-increment comes first
- * keeps it alive; a detached thread holds nothing up; alone, a thread
- * deallocates at once. GIL build: qsbr_dealloc_later deallocates at once.
+ * reported a quiescent state or detached; a reader whose try-increment
+ * comes first keeps it alive; the only attached thread deallocates at
+ * once. GIL build: qsbr_dealloc_later deallocates at once.
  *
  * Set-up without an interpreter: brc_thread_register and
  * qsbr_thread_register on each thread.
@@ -131,13 +131,30 @@ START_TEST(test_marked_death_waits_for_peer) {
 END_TEST
 
 START_TEST(test_detached_peer_holds_nothing) {
+    /* A detached peer (blocked in a system call, or waiting for the GIL)
+     * holds no pointer read without a lock: the only attached thread may
+     * deallocate at once, as if alone. */
     Peer peer;
     pthread_t t;
     peer_start(&peer, &t, true);
-    peer_report(&peer);                /* detaches: blocked in a system call */
+    peer_report(&peer);                /* detaches */
     Object *objs[N];
     kill_marked(objs);
-    ck_assert_int_eq(frees, 0);        /* deallocations wait for a safe point */
+    ck_assert_int_eq(frees, N);
+    peer_stop(&peer, t);
+}
+END_TEST
+
+START_TEST(test_batch_waits_for_peer_that_detaches_later) {
+    /* Deaths deferred while the peer was attached are run once it
+     * detaches, at our next report. */
+    Peer peer;
+    pthread_t t;
+    peer_start(&peer, &t, true);       /* attached until its first report */
+    Object *objs[N];
+    kill_marked(objs);
+    ck_assert_int_eq(frees, 0);
+    peer_report(&peer);                /* detaches */
     for (int round = 0; round < ROUNDS && frees < N; round++) qsbr_quiescent();
     ck_assert_int_eq(frees, N);
     peer_stop(&peer, t);
@@ -182,6 +199,7 @@ static Suite *qsbr_suite(void) {
 #if GILT_FT
     tcase_add_test(tc, test_marked_death_waits_for_peer);
     tcase_add_test(tc, test_detached_peer_holds_nothing);
+    tcase_add_test(tc, test_batch_waits_for_peer_that_detaches_later);
     tcase_add_test(tc, test_reader_first_keeps_it_alive);
 #endif
     suite_add_tcase(s, tc);
