@@ -24,9 +24,9 @@
  *   qsbr_drain_alone()                        at exit, when one thread is left
  *
  * Cost: nothing on any fast path. Freed blocks collect in a per-thread
- * batch; a full batch advances the write sequence once and asks every
- * thread (EB_QSBR) to report at its next safe point; the last report frees
- * the batch. While the caller is the only attached thread (the others
+ * batch; a batch (sealed when full, or when no other is in flight: see
+ * qsbr.c) advances the write sequence once and asks every thread
+ * (EB_QSBR) to report at its next safe point; the last report runs it. While the caller is the only attached thread (the others
  * blocked, or waiting for the GIL), qsbr_free frees at once.
  * In the GIL build the GIL already excludes concurrent readers: qsbr_free
  * is alloc_free and the rest does nothing.
