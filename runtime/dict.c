@@ -542,7 +542,8 @@ static __attribute__((noinline)) Object *rehint_unlocked(DictObject *d, Object *
  * read without the lock (a shared instance's, or its own), and the value
  * is immortal or this thread's, so counting it needs no atomic — with
  * every other path a tail call. */
-static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d, Object *key, uint64_t *hint) {
+Object *dict_get_str_hinted_threaded(Object *dobj, Object *key, uint64_t *hint) {
+    DictObject *d = D(dobj);
     if (!dict_is_shared(d) && !obj_owned_by_current_thread(d))
         return lookup_str_hinted_locked(d, key, hint, __atomic_load_n(hint, __ATOMIC_RELAXED));
     uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
@@ -559,10 +560,9 @@ static __attribute__((noinline)) Object *lookup_str_hinted_shared(DictObject *d,
     return rehint_unlocked(d, key, hint);
 }
 
+/* dict_get_str_hinted's miss while one thread runs. */
 Object *dict_get_str_hinted_slow(Object *dobj, Object *key, uint64_t *hint) {
-    DictObject *d = D(dobj);
-    if (threads_may_contend()) return lookup_str_hinted_shared(d, key, hint);
-    return lookup_str_rehint(d, key, hint);
+    return lookup_str_rehint(D(dobj), key, hint);
 }
 
 int dict_set(Object *d, Object *key, Object *value) {

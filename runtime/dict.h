@@ -62,11 +62,12 @@ static inline uint64_t dict_version(Object *d) {
  * CPU predicts per site (one attribute usually holds one kind of value).
  * Once threads run, every read goes to dict.c (shared dicts, locks). */
 Object *dict_get_str_hinted_slow(Object *d, Object *key, uint64_t *hint);
+Object *dict_get_str_hinted_threaded(Object *d, Object *key, uint64_t *hint);
 static inline Object *dict_get_str_hinted(Object *d, Object *key, uint64_t *hint) {
+    if (threads_may_contend()) return dict_get_str_hinted_threaded(d, key, hint);
     const DictHead *h = (const DictHead *)d;
     uint64_t ix = __atomic_load_n(hint, __ATOMIC_RELAXED);
-    if (!threads_may_contend() && ix < h->nentries && h->entries[ix].key == key)
-        return NEWREF(h->entries[ix].value);
+    if (ix < h->nentries && h->entries[ix].key == key) return NEWREF(h->entries[ix].value);
     return dict_get_str_hinted_slow(d, key, hint);
 }
 /* Free-threaded build: let every thread look things up in d without its
