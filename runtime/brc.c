@@ -98,6 +98,12 @@ static intptr_t brc_explicit_merge(Object *o, intptr_t extra) {
     return total;
 }
 
+/* A shared word that says the object is dead: MERGED with count 0 (the
+ * read-unlocked mark aside). Every death through this file ends there. */
+static inline bool shared_word_dead(intptr_t shared) {
+    return (shared & ~(intptr_t)BRC_MARKED) == BRC_MERGED;
+}
+
 /* An object whose count reached zero: a marked one (a lock-free reader
  * may still hold a pointer to it, refcount.h) waits for QSBR; its shared
  * word already says MERGED with count 0, so no reader can revive it. */
@@ -156,7 +162,7 @@ void brc_decref_shared(Object *o) {
                                           __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
     if (queue) {
         brc_queue_object(o);
-    } else if ((next & ~(intptr_t)BRC_MARKED) == BRC_MERGED) {
+    } else if (shared_word_dead(next)) {
         COUNT(shared_frees);
         brc_free_dead(o);
     }
@@ -182,22 +188,21 @@ void brc_merge_zero(Object *o) {
         merged = (shared & ~(intptr_t)BRC_STATE_MASK) | BRC_MERGED;
     } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared, merged, false,
                                           __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
-    if ((merged & ~(intptr_t)BRC_MARKED) == BRC_MERGED) {
+    if (shared_word_dead(merged)) {
         COUNT(shared_frees);
         brc_free_dead(o);
     }
 }
 
 /* obj_try_incref's non-owner half: count one more reference in the shared
- * word unless the object is dead (MERGED with a zero count: every death of
- * a marked object ends in that state, by a CAS or an atomic decrement).
+ * word unless the object is dead (shared_word_dead: every death of a
+ * marked object ends in that state, by a CAS or an atomic decrement).
  * Any other state belongs to a live object: its owner still holds a local
  * count, or will merge ours. */
 bool brc_try_incref_shared(Object *o) {
     intptr_t shared = __atomic_load_n(&o->ob_ref_shared, __ATOMIC_RELAXED);
     do {
-        if ((shared & BRC_STATE_MASK) == BRC_MERGED && (shared >> BRC_SHARED_SHIFT) <= 0)
-            return false;
+        if (shared_word_dead(shared)) return false;
     } while (!__atomic_compare_exchange_n(&o->ob_ref_shared, &shared,
                                           shared + ((intptr_t)1 << BRC_SHARED_SHIFT), false,
                                           __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));

@@ -182,11 +182,10 @@ static inline void insert_clean(DictObject *d, int64_t hash, Object *key, Object
 
 /* ---- Shared dicts: lookups without the lock (free-threaded build) ----
  *
- * The same scheme as lists (list.c, "Shared lists"): in ob_flags, a dict
- * is PRIVATE (only its owner thread reads it without the lock) until
- * another thread takes its lock, and SHARED (everyone does) from then on;
- * immortalize.c shares the dicts of the shared world at the first thread
- * start. Writers always lock. While a dict is shared, a replaced table
+ * The same scheme as lists (list.c, "Shared lists"), with the same
+ * container state (lock.h): PRIVATE, only the owner thread reads without
+ * the lock; SHARED, once another thread has taken the lock, everyone does.
+ * Writers always lock. While a dict is shared, a replaced table
  * goes back through QSBR, and every key and value it lets go of is marked
  * (obj_mark_read_unlocked) before its reference is dropped, so a reader
  * that loaded one just before can still look at it and find it dead.
@@ -194,29 +193,17 @@ static inline void insert_clean(DictObject *d, int64_t hash, Object *key, Object
  * never moved within a table. A reader that meets anything it cannot
  * settle alone — a same-hash key that is not an identical or equal str,
  * a value that died, a torn probe — takes the lock instead. */
-enum { DICT_PRIVATE = 0, DICT_SHARED = 1 };
+static inline bool dict_is_shared(DictObject *d) { return container_is_shared(d); }
 
-static inline bool dict_is_shared(DictObject *d) {
-    return GILT_FT && __atomic_load_n(&d->ob_flags, __ATOMIC_ACQUIRE) == DICT_SHARED;
-}
-
-/* Lock held, threads running, by a thread about to read or write d (see
- * above). */
-static inline void dict_note_access_threaded(DictObject *d) {
-    if (GILT_FT && !obj_owned_by_current_thread(d) && !dict_is_shared(d))
-        __atomic_store_n(&d->ob_flags, DICT_SHARED, __ATOMIC_RELEASE);
-}
-
-/* OBJ_LOCK, then dict_note_access_threaded (one test of threads_may_contend). */
+/* OBJ_LOCK, then container_note_access_threaded (one test of
+ * threads_may_contend for both). */
 static inline void dict_lock(DictObject *d) {
     if (!threads_may_contend()) return;
     OBJ_LOCK_THREADED(d);
-    dict_note_access_threaded(d);
+    container_note_access_threaded(d);
 }
 
-void dict_share(Object *dobj) {
-    if (GILT_FT) __atomic_store_n(&D(dobj)->ob_flags, DICT_SHARED, __ATOMIC_RELEASE);
-}
+void dict_share(Object *dobj) { container_share(dobj); }
 
 /* Free a table the dict no longer uses (lock held). */
 static inline void free_table(DictObject *d, int32_t *indices) {
@@ -225,12 +212,17 @@ static inline void free_table(DictObject *d, int32_t *indices) {
     else mem_free(table_of(indices));
 }
 
-/* Drop a key and a value the dict let go of (either may be NULL). */
+/* A key and a value the dict let go of (either may be NULL): in a shared
+ * dict a reader may have loaded them just before, so they are marked
+ * before the dict's references are dropped or handed on (refcount.h). */
+static inline void mark_entry(DictObject *d, Object *key, Object *value) {
+    if (!dict_is_shared(d)) return;
+    if (key) obj_mark_read_unlocked(key);
+    if (value) obj_mark_read_unlocked(value);
+}
+
 static inline void drop_entry(DictObject *d, Object *key, Object *value) {
-    if (dict_is_shared(d)) {
-        if (key) obj_mark_read_unlocked(key);
-        if (value) obj_mark_read_unlocked(value);
-    }
+    mark_entry(d, key, value);
     XDECREF(key);
     XDECREF(value);
 }
@@ -250,7 +242,7 @@ enum { UNLOCKED_ABSENT = 0, UNLOCKED_FOUND = 1, UNLOCKED_TAKE_LOCK = -1 };
 
 /* Whether this thread may read d without its lock. */
 static inline bool may_read_unlocked(DictObject *d) {
-    return GILT_FT && threads_may_contend() && (dict_is_shared(d) || obj_owned_by_current_thread(d));
+    return GILT_FT && threads_may_contend() && container_readable_unlocked(d);
 }
 
 /* Whether a stored key k that is not key itself but has its hash is
@@ -544,7 +536,7 @@ static __attribute__((noinline)) Object *rehint_unlocked(DictObject *d, Object *
  * every other path a tail call. */
 Object *dict_get_str_hinted_threaded(Object *dobj, Object *key, uint64_t *hint) {
     DictObject *d = D(dobj);
-    if (!dict_is_shared(d) && !obj_owned_by_current_thread(d))
+    if (!container_readable_unlocked(d))
         return lookup_str_hinted_locked(d, key, hint, __atomic_load_n(hint, __ATOMIC_RELAXED));
     uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
     int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_ACQUIRE);
@@ -592,11 +584,10 @@ int dict_pop(Object *dobj, Object *key, Object **out) {
     if (ix < 0) { OBJ_UNLOCK(d); return ix == -1 ? 0 : -1; }
     DictEntry e = remove_entry_locked(d, ix);
     OBJ_UNLOCK(d);
-    drop_entry(d, e.key, out ? NULL : e.value);
-    if (out) {
-        if (dict_is_shared(d)) obj_mark_read_unlocked(e.value);   /* handed on */
-        *out = e.value;
-    }
+    mark_entry(d, e.key, e.value);
+    DECREF(e.key);
+    if (out) *out = e.value;     /* handed on */
+    else DECREF(e.value);
     return 1;
 }
 
@@ -1019,10 +1010,7 @@ METHOD(dict_popitem_m) {
      * lock may still look at those entries (they are never reused then). */
     if (!dict_is_shared(d)) d->nentries = table_of(d->indices)->nentries = i - 1;
     OBJ_UNLOCK(d);
-    if (dict_is_shared(d)) {
-        obj_mark_read_unlocked(e.key);
-        obj_mark_read_unlocked(e.value);
-    }
+    mark_entry(d, e.key, e.value);   /* handed on in the tuple */
     Object *t = tuple_new(2);
     tuple_items(t)[0] = e.key;
     tuple_items(t)[1] = e.value;

@@ -35,9 +35,8 @@
  * the object it is bound to — threading's Thread, registered in
  * threading._limbo at that moment — and its arguments): data a program
  * hands to its first thread is not made immortal, as it is not for the
- * second. Objects with
- * a finalizer (__del__, files, generators, locks and other resources) are
- * left alone so that they still close when dropped.
+ * second. Objects with a finalizer (__del__, files, generators, locks and
+ * other resources) are left alone so that they still close when dropped.
  *
  * Every dict and list the walk reaches is also shared (dict_share,
  * list_share): all threads read it without taking its lock, which would

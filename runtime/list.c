@@ -40,6 +40,13 @@ static Object **items_alloc(size_t cap) {
     return block + 1;
 }
 
+/* Resize a private array in place (a shared one is never: see below). */
+static Object **items_realloc(Object **items, size_t cap) {
+    Object **block = mem_realloc(items - 1, (cap + 1) * sizeof(Object *));
+    block[0] = (Object *)(uintptr_t)cap;
+    return block + 1;
+}
+
 static inline size_t items_capacity(Object **items) { return (size_t)(uintptr_t)items[-1]; }
 
 static void items_free(Object **items) {
@@ -52,17 +59,12 @@ static void items_free(Object **items) {
  * time. Taking the lock for each would write the lock's cache line, so
  * threads reading one list would bounce it between cores; instead those
  * reads load the size, the array and the item without the lock and take
- * a reference with obj_try_incref (list_item_unlocked). Two states, in
- * ob_flags, decide who may do that:
- *
- *   LIST_PRIVATE  only the owner thread (ob_tid) reads without the lock;
- *                 every other thread locks
- *   LIST_SHARED   every thread reads without the lock
- *
- * A list becomes shared, for good, when another thread than its owner
- * takes its lock to read an item or to change it (and at the first thread
- * start, for the immortal lists of the shared world: list_share). Writers
- * always lock. While the list is shared they also
+ * a reference with obj_try_incref (list_item_unlocked). Who may do that
+ * is the container state of lock.h: only the owner thread while the list
+ * is PRIVATE, every thread once another thread than the owner has taken
+ * its lock to read an item or to change it (or the first thread start has
+ * shared it: list_share) and it is SHARED. Writers always lock. While
+ * the list is shared they also
  *   - never reallocate an array in place: a new array gets the items (and
  *     zeros after them), is published, and the old one goes back through
  *     QSBR (runtime/qsbr.h), as a reader may still be reading it;
@@ -74,37 +76,19 @@ static void items_free(Object **items) {
  * the list is private, only its owner reads it so, and the owner is never
  * writing at the same time; another thread's first write makes it shared
  * before any store. */
-enum { LIST_PRIVATE = 0, LIST_SHARED = 1 };
+static inline bool list_is_shared(ListObject *l) { return container_is_shared(l); }
 
-static inline bool list_is_shared(ListObject *l) {
-    return GILT_FT && __atomic_load_n(&l->ob_flags, __ATOMIC_ACQUIRE) == LIST_SHARED;
-}
-
-/* Lock held: let every thread read l without the lock from now on. */
-static inline void list_share_locked(ListObject *l) {
-    __atomic_store_n(&l->ob_flags, LIST_SHARED, __ATOMIC_RELEASE);
-}
-
-/* Lock held, threads running, by a thread that is about to read or write
- * l: another thread than the owner shares it (see above). */
-static inline void list_note_access_threaded(ListObject *l) {
-    if (GILT_FT && !obj_owned_by_current_thread(l) && !list_is_shared(l)) list_share_locked(l);
-}
-
-/* The same for a caller that has not tested threads_may_contend(). */
+/* Lock held, by a thread about to read or write l (lock.h). */
 static inline void list_note_access_locked(ListObject *l) {
-    if (threads_may_contend()) list_note_access_threaded(l);
+    if (threads_may_contend()) container_note_access_threaded(l);
 }
-
-/* A writer, lock held, before its first store to items or size. */
-static inline void list_write_begin(ListObject *l) { list_note_access_locked(l); }
 
 /* OBJ_LOCK for a caller about to change the list (one test of
  * threads_may_contend for both). */
 static inline void list_lock_for_write(ListObject *l) {
     if (!threads_may_contend()) return;
     OBJ_LOCK_THREADED(l);
-    list_note_access_threaded(l);
+    container_note_access_threaded(l);
 }
 
 /* Item i without the lock (see above): true with *out a new reference;
@@ -112,7 +96,7 @@ static inline void list_lock_for_write(ListObject *l) {
  * the list, or the item died meanwhile — the caller then locks. */
 static inline bool list_item_unlocked(ListObject *l, size_t i, Object **out) {
 #if GILT_FT
-    if (!list_is_shared(l) && !obj_owned_by_current_thread(l)) return false;
+    if (!container_readable_unlocked(l)) return false;
     /* The size first: seeing a size, we see the array and items stored
      * before it (release); a newer array holds them too, or zeros. */
     if (i >= __atomic_load_n(&l->size, __ATOMIC_ACQUIRE)) return false;
@@ -129,7 +113,7 @@ static inline bool list_item_unlocked(ListObject *l, size_t i, Object **out) {
 }
 
 void list_share(Object *self) {
-    if (GILT_FT && IS_TYPE(self, ListType)) list_share_locked(L(self));   /* one thread runs */
+    if (IS_TYPE(self, ListType)) container_share(self);
 }
 
 /* Item i as a new reference, or NULL (no exception set) past the end. */
@@ -156,21 +140,26 @@ static void decref_array(Object **items, size_t n) {
     while (n > 0) XDECREF(items[--n]);
 }
 
-/* decref_array for references the list let go of: in a shared list a
- * reader may have loaded them just before, so mark them first. */
-static void drop_removed(ListObject *l, Object **items, size_t n) {
-    bool shared = list_is_shared(l);
-    while (n > 0) {
-        Object *v = items[--n];
-        if (!v) continue;
-        if (shared) obj_mark_read_unlocked(v);
-        DECREF(v);
-    }
+/* Items the list let go of (NULLs skipped): in a shared list a reader may
+ * have loaded them just before, so they are marked before the list's
+ * references are dropped or handed on (refcount.h). */
+static inline void mark_removed(ListObject *l, Object *const *items, size_t n) {
+    if (!list_is_shared(l)) return;
+    for (size_t i = 0; i < n; i++)
+        if (items[i]) obj_mark_read_unlocked(items[i]);
 }
 
+/* decref_array for references the list let go of. */
+static inline void drop_removed(ListObject *l, Object **items, size_t n) {
+    mark_removed(l, items, n);
+    decref_array(items, n);
+}
+
+/* One of them; inline, not through decref_array's loop: it is on the
+ * path of every `l[i] = v`. */
 static inline void drop_removed1(ListObject *l, Object *v) {
     if (!v) return;
-    if (list_is_shared(l)) obj_mark_read_unlocked(v);
+    mark_removed(l, &v, 1);
     DECREF(v);
 }
 
@@ -225,9 +214,7 @@ static void list_resize_locked(ListObject *l, size_t newsize) {
          * keep only what stays; growing, the size is stored after. */
         list_move_to_new_array(l, want, newsize < l->size ? newsize : l->size);
     } else {
-        Object **block = mem_realloc(l->items - 1, (want + 1) * sizeof(Object *));
-        block[0] = (Object *)(uintptr_t)want;
-        l->items = block + 1;
+        l->items = items_realloc(l->items, want);
         l->allocated = want;
     }
     list_store_size(l, newsize);
@@ -305,7 +292,7 @@ int list_extend(Object *self, Object *iterable) {
     if (LIST_CHECK(iterable)) {
         ListObject *src = L(iterable);
         OBJ_LOCK2(l, src);
-        list_write_begin(l);
+        list_note_access_locked(l);
         size_t n = src->size, old = l->size;
         list_resize_locked(l, old + n);
         /* src may be l itself: its first n items are still in place. */
@@ -864,7 +851,7 @@ METHOD(list_pop_m) {
     items_move(l, i, i + 1, n - i - 1);
     list_resize_locked(l, n - 1);
     OBJ_UNLOCK(l);
-    if (list_is_shared(l)) obj_mark_read_unlocked(v);   /* see drop_removed */
+    mark_removed(l, &v, 1);      /* handed on to the caller */
     return v;
 }
 
@@ -941,9 +928,13 @@ METHOD(list_count_m) {
     return int_from_i64(count);
 }
 
+/* Reverse in place, each slot stored whole (see item_store): also used on
+ * a shared list's live array by list.reverse. */
 static void reverse_array(Object **a, size_t n) {
     for (size_t i = 0, j = n ? n - 1 : 0; i < j; i++, j--) {
-        Object *t = a[i]; a[i] = a[j]; a[j] = t;
+        Object *t = a[i];
+        __atomic_store_n(&a[i], a[j], __ATOMIC_RELEASE);
+        __atomic_store_n(&a[j], t, __ATOMIC_RELEASE);
     }
 }
 
@@ -1035,11 +1026,7 @@ METHOD(list_reverse_m) {
     if (arg_no_kw("reverse", kwnames) < 0 || arg_count("reverse", nargs, 0, 0) < 0) return NULL;
     ListObject *l = L(self);
     list_lock_for_write(l);
-    for (size_t a = 0, b = l->size; a + 1 < b; a++, b--) {
-        Object *t = l->items[a];
-        item_store(l, a, l->items[b - 1]);
-        item_store(l, b - 1, t);
-    }
+    reverse_array(l->items, l->size);
     OBJ_UNLOCK(l);
     RETURN_NONE;
 }

@@ -67,4 +67,33 @@ static inline void obj_lock_init(void *o) { (void)o; }
 static inline bool threads_may_contend(void) { return false; }
 #endif
 
+/* ---- Containers read without their lock (list.c, dict.c) ----
+ *
+ * Whether a list's or dict's single-item reads may skip the lock lives in
+ * its ob_flags: PRIVATE, only the owner thread reads it so (its own writes
+ * cannot race with its reads); SHARED, every thread does, for good. A
+ * container becomes shared when another thread than its owner takes its
+ * lock (container_note_access_threaded), and the immortalization walk
+ * shares the ones it reaches (container_share). Never shared in the GIL
+ * build, where the tests fold away. */
+enum { CONTAINER_PRIVATE = 0, CONTAINER_SHARED = 1 };
+
+static inline bool container_is_shared(const void *o) {
+    return GILT_FT && __atomic_load_n(&((const Object *)o)->ob_flags, __ATOMIC_ACQUIRE) == CONTAINER_SHARED;
+}
+
+static inline void container_share(void *o) {
+    if (GILT_FT) __atomic_store_n(&((Object *)o)->ob_flags, CONTAINER_SHARED, __ATOMIC_RELEASE);
+}
+
+/* Whether the calling thread may read o without its lock (threads run). */
+static inline bool container_readable_unlocked(const void *o) {
+    return container_is_shared(o) || obj_owned_by_current_thread(o);
+}
+
+/* Lock held, threads running, by a thread about to read or write o. */
+static inline void container_note_access_threaded(void *o) {
+    if (GILT_FT && !obj_owned_by_current_thread(o) && !container_is_shared(o)) container_share(o);
+}
+
 #endif

@@ -579,7 +579,8 @@ static Object *thread_start_new_thread(Object *self, Object *const *args, size_t
         Object *private_roots[] = {
             func, IS_TYPE(func, MethodType) ? ((MethodObject *)func)->self : NULL, fargs, fkw,
         };
-        immortalize_shared_world(ts->interp, private_roots, 4);
+        immortalize_shared_world(ts->interp, private_roots,
+                                 sizeof private_roots / sizeof *private_roots);
         code_drop_mortal_cache_values();
     }
     BootState *boot = alloc_malloc(NULL, sizeof *boot);
