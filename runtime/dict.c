@@ -195,14 +195,6 @@ static inline void insert_clean(DictObject *d, int64_t hash, Object *key, Object
  * a value that died, a torn probe — takes the lock instead. */
 static inline bool dict_is_shared(DictObject *d) { return container_is_shared(d); }
 
-/* OBJ_LOCK, then container_note_access_threaded (one test of
- * threads_may_contend for both). */
-static inline void dict_lock(DictObject *d) {
-    if (!threads_may_contend()) return;
-    OBJ_LOCK_THREADED(d);
-    container_note_access_threaded(d);
-}
-
 void dict_share(Object *dobj) { container_share(dobj); }
 
 /* Free a table the dict no longer uses (lock held). */
@@ -350,7 +342,7 @@ restart:
 /* d[key] = value with a precomputed hash: borrowed key, and the caller's
  * reference to value, which the dict keeps (or drops, on an error). */
 static int insert_owned(DictObject *d, Object *key, int64_t hash, Object *value) {
-    dict_lock(d);
+    container_lock(d);
     int64_t ix = lookup_locked(d, key, hash);
     if (ix == -2) {
         OBJ_UNLOCK(d);
@@ -421,7 +413,7 @@ lookup_hashed(DictObject *d, Object *key, int64_t hash, Object **out) {
         int r = lookup_unlocked(d, key, hash, out, NULL);
         if (r != UNLOCKED_TAKE_LOCK) return r;
     }
-    dict_lock(d);
+    container_lock(d);
     int64_t ix = lookup_locked(d, key, hash);
     if (ix < 0) {
         OBJ_UNLOCK(d);
@@ -447,7 +439,7 @@ Object *dict_get_str(Object *dobj, Object *key) {
         int r = lookup_unlocked(d, key, hash, &v, NULL);
         if (r != UNLOCKED_TAKE_LOCK) return r == UNLOCKED_FOUND ? v : NULL;
     }
-    dict_lock(d);
+    container_lock(d);
     if (!d->indices) { OBJ_UNLOCK(d); return NULL; }
     /* Inline probe for the common case: an interned key found by pointer. */
     size_t mask = ((size_t)1 << d->log2_size) - 1;
@@ -488,7 +480,7 @@ static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object
     if (hash == -1) hash = str_hash(key);
     /* Free (lock.h) while single-threaded, but a key's __eq__ may start a
      * thread, after which lookup_locked's relock is real. */
-    dict_lock(d);
+    container_lock(d);
     int64_t ix = lookup_locked(d, key, hash);
     Object *v = NULL;
     if (ix >= 0) {
@@ -503,7 +495,7 @@ static __attribute__((noinline)) Object *lookup_str_rehint(DictObject *d, Object
  * lock, else a full lookup that learns the entry. */
 static __attribute__((noinline)) Object *lookup_str_hinted_locked(DictObject *d, Object *key,
                                                                   uint64_t *hint, uint64_t h) {
-    dict_lock(d);
+    container_lock(d);
     bool hit = h < d->nentries && d->entries[h].key == key;
     Object *v = hit ? NEWREF(d->entries[h].value) : NULL;
     OBJ_UNLOCK(d);
@@ -578,7 +570,7 @@ int dict_pop(Object *dobj, Object *key, Object **out) {
     DictObject *d = D(dobj);
     int64_t hash = key_hash(key);
     if (hash == -1) return -1;
-    dict_lock(d);
+    container_lock(d);
     if (d->used == 0) { OBJ_UNLOCK(d); return 0; }
     int64_t ix = lookup_locked(d, key, hash);
     if (ix < 0) { OBJ_UNLOCK(d); return ix == -1 ? 0 : -1; }
@@ -633,7 +625,7 @@ Object *dict_items_list(Object *d) { return entries_to_list(D(d), WANT_ITEMS); }
 
 void dict_clear(Object *dobj) {
     DictObject *d = D(dobj);
-    dict_lock(d);
+    container_lock(d);
     int32_t *indices = d->indices;
     DictEntry *entries = d->entries;
     size_t n = d->nentries;
@@ -998,7 +990,7 @@ METHOD(dict_pop_m) {
 METHOD(dict_popitem_m) {
     if (arg_no_kw("popitem", kwnames) < 0 || arg_count("popitem", nargs, 0, 0) < 0) return NULL;
     DictObject *d = D(self);
-    dict_lock(d);
+    container_lock(d);
     if (d->used == 0) {
         OBJ_UNLOCK(d);
         return err_set(Exc_KeyError, "popitem(): dictionary is empty");

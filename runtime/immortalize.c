@@ -38,9 +38,9 @@
  * second. Objects with a finalizer (__del__, files, generators, locks and
  * other resources) are left alone so that they still close when dropped.
  *
- * Every dict and list the walk reaches is also shared (dict_share,
- * list_share): all threads read it without taking its lock, which would
- * write the lock's cache line on every read.
+ * Every dict, list and set the walk reaches is also shared (dict_share,
+ * list_share, set_share): all threads read it without taking its lock,
+ * which would write the lock's cache line on every read.
  *
  * The walk uses an explicit work list (no C recursion, so deep data is
  * fine); marking before pushing makes every object visited once. The roots
@@ -194,6 +194,7 @@ static void visit(WorkList *w, Object *o) {
         Object *item;
         int64_t hash;
         while (set_next(o, &pos, &item, &hash)) push(w, item);
+        set_share(o);
     }
     if (t->flags & TPFLAG_HEAPTYPE) {
         Object **dp = obj_dict_ptr(o);

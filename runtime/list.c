@@ -83,14 +83,6 @@ static inline void list_note_access_locked(ListObject *l) {
     if (threads_may_contend()) container_note_access_threaded(l);
 }
 
-/* OBJ_LOCK for a caller about to change the list (one test of
- * threads_may_contend for both). */
-static inline void list_lock_for_write(ListObject *l) {
-    if (!threads_may_contend()) return;
-    OBJ_LOCK_THREADED(l);
-    container_note_access_threaded(l);
-}
-
 /* Item i without the lock (see above): true with *out a new reference;
  * false when this thread may not read l so, or i is not (visibly) inside
  * the list, or the item died meanwhile — the caller then locks. */
@@ -223,7 +215,7 @@ static void list_resize_locked(ListObject *l, size_t newsize) {
 /* Empty the list; the items are dropped after the lock is released (a
  * __del__ may touch this very list). */
 static void list_clear(ListObject *l) {
-    list_lock_for_write(l);
+    container_lock(l);
     size_t n = l->size;
     Object **old = l->items;
     list_store_size(l, 0);
@@ -253,7 +245,7 @@ Object *list_from_array(Object *const *items, size_t n) {
 }
 
 static int list_append_slow(ListObject *l, Object *v) {
-    list_lock_for_write(l);
+    container_lock(l);
     size_t n = l->size;
     list_resize_locked(l, n + 1);
     item_store(l, n, NEWREF(v));
@@ -263,7 +255,7 @@ static int list_append_slow(ListObject *l, Object *v) {
 
 int list_append(Object *self, Object *v) {
     ListObject *l = L(self);
-    list_lock_for_write(l);
+    container_lock(l);
     if (l->size < l->allocated) {
         item_store(l, l->size, NEWREF(v));
         list_store_size(l, l->size + 1);
@@ -276,7 +268,7 @@ int list_append(Object *self, Object *v) {
 
 /* Append n borrowed references. */
 static void list_append_array(ListObject *l, Object *const *src, size_t n) {
-    list_lock_for_write(l);
+    container_lock(l);
     size_t old = l->size;
     list_resize_locked(l, old + n);
     for (size_t i = 0; i < n; i++) item_store(l, old + i, NEWREF(src[i]));
@@ -308,7 +300,7 @@ int list_extend(Object *self, Object *iterable) {
         if (n < 0) return -1;
         if (mem_check_size(l->size + (size_t)n, sizeof(Object *)) < 0) return -1;
         if (r->big) goto generic;   /* int64 fields unused: iterate */
-        list_lock_for_write(l);
+        container_lock(l);
         size_t old = l->size;
         list_resize_locked(l, old + (size_t)n);
         for (int64_t i = 0; i < n; i++) item_store(l, old + i, int_from_i64(r->start + i * r->step));
@@ -346,7 +338,7 @@ Object *list_get(Object *self, int64_t i) {
 
 int list_set_owned(Object *self, int64_t i, Object *v) {
     ListObject *l = L(self);
-    list_lock_for_write(l);
+    container_lock(l);
     if (i < 0 || (uint64_t)i >= l->size) {
         OBJ_UNLOCK(l);
         DECREF(v);
@@ -543,7 +535,7 @@ static Object **sequence_items(Object *self, Object *v, size_t *n, const char *e
 
 /* a[lo:hi] = items (n owned references, stolen); items NULL with n 0 deletes. */
 static void list_replace_range(ListObject *l, size_t lo, size_t hi, Object **items, size_t n) {
-    list_lock_for_write(l);
+    container_lock(l);
     if (hi > l->size) hi = l->size;
     if (lo > hi) lo = hi;
     size_t removed = hi - lo;
@@ -593,7 +585,7 @@ static int list_ass_slice(Object *self, Object *slice, Object *value) {
             step = -step;
         }
         Object **garbage = mem_alloc(n * sizeof(Object *));
-        list_lock_for_write(l);
+        container_lock(l);
         size_t size = l->size, dst = start, g = 0;
         for (size_t i = start; i < size; i++) {
             if (g < (size_t)n && i == (size_t)start + g * (size_t)step) garbage[g++] = l->items[i];
@@ -616,7 +608,7 @@ static int list_ass_slice(Object *self, Object *slice, Object *value) {
                    count, (long long)n);
         return -1;
     }
-    list_lock_for_write(l);
+    container_lock(l);
     int64_t last = start + step * (n - 1);
     int64_t lowest = n ? (last < start ? last : start) : 0;
     int64_t highest = n ? (last < start ? start : last) : -1;
@@ -653,7 +645,7 @@ static int list_setitem(Object *self, Object *key, Object *value) {
             return -1;
         }
     }
-    list_lock_for_write(l);
+    container_lock(l);
     if (i < 0) i += (int64_t)l->size;
     if (i < 0 || (uint64_t)i >= l->size) {
         OBJ_UNLOCK(l);
@@ -705,7 +697,7 @@ static Object *list_repeat(Object *self, int64_t count) {
 
 static Object *list_inplace_repeat(Object *self, int64_t count) {
     ListObject *l = L(self);
-    list_lock_for_write(l);
+    container_lock(l);
     size_t n = l->size;
     if (count <= 0 || n == 0) {
         OBJ_UNLOCK(l);
@@ -814,7 +806,7 @@ METHOD(list_insert_m) {
         return err_set(Exc_OverflowError, "Python int too large to convert to C ssize_t");
     }
     ListObject *l = L(self);
-    list_lock_for_write(l);
+    container_lock(l);
     int64_t n = (int64_t)l->size;
     if (i < 0) { i += n; if (i < 0) i = 0; }
     if (i > n) i = n;
@@ -836,7 +828,7 @@ METHOD(list_pop_m) {
         if (r < 0) return NULL;
     }
     ListObject *l = L(self);
-    list_lock_for_write(l);
+    container_lock(l);
     int64_t n = (int64_t)l->size;
     if (n == 0) {
         OBJ_UNLOCK(l);
@@ -873,7 +865,7 @@ METHOD(list_remove_m) {
     int64_t i = list_find(l, args[0], 0, SIZE_MAX);
     if (i == -2) return NULL;
     if (i == -1) return err_set(Exc_ValueError, "list.remove(x): x not in list");
-    list_lock_for_write(l);
+    container_lock(l);
     Object *old = NULL;
     if ((size_t)i < l->size) {
         old = l->items[i];
@@ -942,7 +934,7 @@ int list_sort(Object *self, Object *key, bool reverse) {
     ListObject *l = L(self);
     /* Empty the list while sorting, so that mutation by a key function or
      * a comparison is detected and cannot corrupt the array we sort. */
-    list_lock_for_write(l);
+    container_lock(l);
     Object **items = l->items;
     size_t n = l->size, allocated = l->allocated;
     list_store_size(l, 0);
@@ -989,7 +981,7 @@ int list_sort(Object *self, Object *key, bool reverse) {
         decref_array(keys, n);
         mem_free(keys);
     }
-    list_lock_for_write(l);
+    container_lock(l);
     Object **intruders = l->items;
     size_t nintruders = l->size;
     bool modified = intruders != NULL || nintruders != 0;
@@ -1025,7 +1017,7 @@ METHOD(list_sort_m) {
 METHOD(list_reverse_m) {
     if (arg_no_kw("reverse", kwnames) < 0 || arg_count("reverse", nargs, 0, 0) < 0) return NULL;
     ListObject *l = L(self);
-    list_lock_for_write(l);
+    container_lock(l);
     reverse_array(l->items, l->size);
     OBJ_UNLOCK(l);
     RETURN_NONE;

@@ -67,9 +67,9 @@ static inline void obj_lock_init(void *o) { (void)o; }
 static inline bool threads_may_contend(void) { return false; }
 #endif
 
-/* ---- Containers read without their lock (list.c, dict.c) ----
+/* ---- Containers read without their lock (list.c, dict.c, set.c) ----
  *
- * Whether a list's or dict's single-item reads may skip the lock lives in
+ * Whether a list's, dict's or set's single-item reads may skip the lock lives in
  * its ob_flags: PRIVATE, only the owner thread reads it so (its own writes
  * cannot race with its reads); SHARED, every thread does, for good. A
  * container becomes shared when another thread than its owner takes its
@@ -94,6 +94,15 @@ static inline bool container_readable_unlocked(const void *o) {
 /* Lock held, threads running, by a thread about to read or write o. */
 static inline void container_note_access_threaded(void *o) {
     if (GILT_FT && !obj_owned_by_current_thread(o) && !container_is_shared(o)) container_share(o);
+}
+
+/* OBJ_LOCK for a container about to be read or written under its lock:
+ * another thread than its owner doing so shares it first (one test of
+ * threads_may_contend for both). */
+static inline void container_lock(void *o) {
+    if (!threads_may_contend()) return;
+    OBJ_LOCK_THREADED(o);
+    container_note_access_threaded(o);
 }
 
 #endif

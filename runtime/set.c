@@ -11,12 +11,15 @@
  * Mutation during comparison: a user __eq__ may change the set; like
  * CPython we hold our own reference to the stored key and restart the probe
  * if the set was modified meanwhile (tracked by a mutation counter).
- * Free-threaded build: the set's lock guards every access to the table;
+ * Free-threaded build: the set's lock guards every change to the table;
  * it is released around __eq__ calls and before dropping references.
+ * Membership tests (`x in s`) read a shared set without it: see "Shared
+ * sets" below.
  */
 #include <string.h>
 #include "gilt.h"
 #include "reprguard.h"
+#include "qsbr.h"
 
 #define SET_MINSIZE 8
 #define LINEAR_PROBES 9
@@ -32,7 +35,7 @@ typedef struct SetObject {
     size_t fill;          /* active + dummy entries */
     size_t used;          /* active entries */
     size_t mask;          /* table size - 1 */
-    SetEntry *table;      /* smalltable or a heap table */
+    SetEntry *table;      /* smalltable or a heap table (table_alloc) */
     int64_t hash;         /* frozenset: cached hash, -1 until computed */
     size_t finger;        /* where pop() looks next */
     uint64_t mutations;   /* changes on every table write: restart detection */
@@ -53,6 +56,71 @@ static Object set_dummy = {OBJECT_HEAD_INIT(&ObjectType)};
 
 #define ANYSET_CHECK(o) SET_CHECK(o)
 
+/* ---- Shared sets: membership without the lock (free-threaded build) ----
+ *
+ * `x in s` on a set that several threads test would otherwise write the
+ * lock's cache line on every test. As for lists and dicts (list.c, dict.c),
+ * a set's owner reads it without the lock while it is PRIVATE, and every
+ * thread does once it is SHARED (lock.h: another thread than the owner
+ * took its lock, or the first thread start reached it). Writers always
+ * lock, and at any time
+ *   - store every entry whole: the hash first, then the key with release
+ *     (entry_store), so a reader that sees a key sees its hash too, or a
+ *     newer one (a slot may be reused: a reader then compares the key it
+ *     loaded, never trusting the hash alone);
+ *   - build a new table completely before publishing it, and find its
+ *     size in the table itself (a header entry before entry 0, or the
+ *     inline smalltable's fixed size), not in the set's `mask`, which may
+ *     belong to another table than the one a reader loaded.
+ * While the set is shared they also
+ *   - never rewrite a table in place (resize, clear): the new table is a
+ *     fresh heap table, even when it would fit the inline smalltable, and
+ *     the old heap table goes back through QSBR (runtime/qsbr.h);
+ *   - mark every key they drop (discard, pop, clear) before dropping or
+ *     handing on the set's reference (obj_mark_read_unlocked), so the
+ *     key's memory outlives any reader comparing with it.
+ * A reader compares keys by identity, as exact strs by their bytes, or as
+ * small exact ints by value; anything else (a user __eq__, a float, a torn
+ * probe) takes the lock. A membership test needs no reference to the key
+ * it finds, so a reader never counts anything. */
+static inline bool set_is_shared(SetObject *so) { return container_is_shared(so); }
+
+void set_share(Object *self) {
+    if (IS_TYPE(self, SetType)) container_share(self);
+}
+
+static SetEntry *table_alloc(size_t size) {
+    SetEntry *block = mem_calloc(size + 1, sizeof(SetEntry));
+    block[0].hash = (int64_t)(size - 1);     /* the header entry: the mask */
+    return block + 1;
+}
+
+static inline size_t table_mask(SetObject *so, SetEntry *table) {
+    return table == so->smalltable ? SET_MINSIZE - 1 : (size_t)table[-1].hash;
+}
+
+/* Free a heap table the set no longer uses (see above). `shared` is the
+ * set's state when it let the table go, read under its lock. */
+static void table_free(SetEntry *table, bool shared) {
+    if (shared) qsbr_free(table - 1);
+    else mem_free(table - 1);
+}
+
+static inline void table_publish(SetObject *so, SetEntry *table, size_t mask) {
+    so->mask = mask;
+    __atomic_store_n(&so->table, table, __ATOMIC_RELEASE);
+}
+
+static inline void entry_store(SetEntry *entry, Object *key, int64_t hash) {
+    __atomic_store_n(&entry->hash, hash, __ATOMIC_RELAXED);
+    __atomic_store_n(&entry->key, key, __ATOMIC_RELEASE);
+}
+
+/* A key the set lets go of (lock held, reference not yet dropped). */
+static inline void mark_dropped(SetObject *so, Object *key) {
+    if (set_is_shared(so)) obj_mark_read_unlocked(key);
+}
+
 static inline int64_t key_hash(Object *key) {
     if (IS_TYPE(key, StrType)) {
         int64_t h = str_cached_hash(key);
@@ -63,6 +131,8 @@ static inline int64_t key_hash(Object *key) {
 
 /* ---- table (lock held) ---- */
 
+/* An empty smalltable, for a set no other thread can be reading (new, or
+ * a private temporary). */
 static void reset_table(SetObject *so) {
     memset(so->smalltable, 0, sizeof so->smalltable);
     so->table = so->smalltable;
@@ -86,8 +156,7 @@ static void insert_clean(SetEntry *table, size_t mask, Object *key, int64_t hash
         i = (i * 5 + 1 + perturb) & mask;
         continue;
     found:
-        entry->key = key;
-        entry->hash = hash;
+        entry_store(entry, key, hash);
         return;
     }
 }
@@ -95,30 +164,30 @@ static void insert_clean(SetEntry *table, size_t mask, Object *key, int64_t hash
 static void table_resize_locked(SetObject *so, size_t minused) {
     size_t newsize = SET_MINSIZE;
     while (newsize <= minused) newsize <<= 1;
+    bool shared = set_is_shared(so);
     SetEntry *oldtable = so->table;
     size_t oldmask = so->mask;
     SetEntry small_copy[SET_MINSIZE];
     bool was_small = oldtable == so->smalltable;
-    if (was_small) {
-        memcpy(small_copy, so->smalltable, sizeof small_copy);
-        oldtable = small_copy;
-    }
     SetEntry *newtable;
-    if (newsize == SET_MINSIZE) {
+    if (newsize == SET_MINSIZE && !shared) {
+        if (was_small) {
+            memcpy(small_copy, so->smalltable, sizeof small_copy);
+            oldtable = small_copy;
+        }
         newtable = so->smalltable;
         memset(newtable, 0, sizeof so->smalltable);
     } else {
-        newtable = mem_calloc(newsize, sizeof(SetEntry));
+        newtable = table_alloc(newsize);
     }
-    so->mask = newsize - 1;
-    so->table = newtable;
     for (size_t i = 0; i <= oldmask; i++) {
         Object *key = oldtable[i].key;
-        if (key && key != DUMMY) insert_clean(newtable, so->mask, key, oldtable[i].hash);
+        if (key && key != DUMMY) insert_clean(newtable, newsize - 1, key, oldtable[i].hash);
     }
+    table_publish(so, newtable, newsize - 1);
     so->fill = so->used;
     so->mutations++;
-    if (!was_small) mem_free(oldtable);
+    if (!was_small) table_free(oldtable, shared);
 }
 
 /* Index of key's slot or of the empty slot ending its probe (key absent:
@@ -164,7 +233,7 @@ static inline int64_t lookkey_locked(SetObject *so, Object *key, int64_t hash) {
 
 /* Add key (borrowed) with its hash: 0 / -1. */
 static int add_entry(SetObject *so, Object *key, int64_t hash) {
-    OBJ_LOCK(so);
+    container_lock(so);
 restart:;
     size_t mask = so->mask, perturb = (size_t)hash, i = (size_t)hash & mask;
     SetEntry *freeslot = NULL;
@@ -174,15 +243,13 @@ restart:;
         do {
             if (entry->hash == 0 && entry->key == NULL) {
                 if (freeslot) {
-                    freeslot->key = NEWREF(key);
-                    freeslot->hash = hash;
+                    entry_store(freeslot, NEWREF(key), hash);
                     set_store_used(so, so->used + 1);
                     so->mutations++;
                     OBJ_UNLOCK(so);
                     return 0;
                 }
-                entry->key = NEWREF(key);
-                entry->hash = hash;
+                entry_store(entry, NEWREF(key), hash);
                 so->fill++;
                 set_store_used(so, so->used + 1);
                 so->mutations++;
@@ -228,16 +295,63 @@ static int add_key(SetObject *so, Object *key) {
     return add_entry(so, key, hash);
 }
 
+/* Whether two keys with the same hash are equal, decided without calling
+ * gilt code and without the lock: 1 equal, 0 not, -1 cannot tell (the
+ * caller takes the lock). A key a reader loaded stays readable even if a
+ * writer drops it meanwhile (marked, see above), and strs and ints never
+ * change. Out of line: rare (hash collisions, equal keys not identical),
+ * and its memcmp would make every probe save registers. */
+static __attribute__((noinline)) int keys_equal_unlocked(Object *k, Object *key) {
+    TypeObject *tk = TYPE(k), *tkey = TYPE(key);
+    bool k_str = tk == &StrType, key_str = tkey == &StrType;
+    bool k_int = tk == &IntType && int_is_small(k), key_int = tkey == &IntType && int_is_small(key);
+    if (k_str && key_str)
+        return str_size(k) == str_size(key) && memcmp(str_data(k), str_data(key), str_size(key)) == 0;
+    if (k_int && key_int) return int_small(k) == int_small(key);
+    if ((k_str || k_int) && (key_str || key_int)) return 0;     /* a str never equals an int */
+    return -1;
+}
+
+enum { UNLOCKED_ABSENT = 0, UNLOCKED_FOUND = 1, UNLOCKED_TAKE_LOCK = 2 };
+
+/* Membership without the lock (see "Shared sets"). The probe follows
+ * lookkey's; a reader whose view is torn by writers so badly that it
+ * walks far past any real probe length gives up and takes the lock. */
+static int lookkey_unlocked(SetObject *so, Object *key, int64_t hash) {
+    SetEntry *table = __atomic_load_n(&so->table, __ATOMIC_ACQUIRE);
+    size_t mask = table_mask(so, table), perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (size_t jumps = 0; jumps <= mask; jumps++) {
+        SetEntry *entry = &table[i];
+        int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
+        do {
+            Object *k = __atomic_load_n(&entry->key, __ATOMIC_ACQUIRE);
+            if (!k) return UNLOCKED_ABSENT;
+            if (k == key) return UNLOCKED_FOUND;
+            if (k != DUMMY && __atomic_load_n(&entry->hash, __ATOMIC_RELAXED) == hash) {
+                int eq = keys_equal_unlocked(k, key);
+                if (eq != 0) return eq > 0 ? UNLOCKED_FOUND : UNLOCKED_TAKE_LOCK;
+            }
+            entry++;
+        } while (probes--);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+    return UNLOCKED_TAKE_LOCK;
+}
+
 /* 1 found, 0 absent, -1 error. A frozenset never changes once built, so
- * testing membership needs no lock (threads testing one shared frozenset
- * do not contend for its lock's cache line). A set takes its lock: unlike
- * lists and dicts (list.c, dict.c), sets have no lock-free reads yet. */
+ * testing membership needs no lock; a set's owner, or any thread once the
+ * set is shared, tries without it first (see "Shared sets"). */
 static int contains_entry(SetObject *so, Object *key, int64_t hash) {
     if (IS_INSTANCE(so, FrozenSetType)) {
         int64_t ix = lookkey(so, key, hash, false);
         return ix < 0 ? -1 : so->table[ix].key != NULL;
     }
-    OBJ_LOCK(so);
+    if (threads_may_contend() && container_readable_unlocked(so)) {
+        int r = lookkey_unlocked(so, key, hash);
+        if (r != UNLOCKED_TAKE_LOCK) return r;
+    }
+    container_lock(so);
     int64_t ix = lookkey_locked(so, key, hash);
     int r = ix < 0 ? -1 : so->table[ix].key != NULL;
     OBJ_UNLOCK(so);
@@ -246,14 +360,14 @@ static int contains_entry(SetObject *so, Object *key, int64_t hash) {
 
 /* 1 removed, 0 absent, -1 error. */
 static int discard_entry(SetObject *so, Object *key, int64_t hash) {
-    OBJ_LOCK(so);
+    container_lock(so);
     int64_t ix = lookkey_locked(so, key, hash);
     if (ix < 0) { OBJ_UNLOCK(so); return -1; }
     SetEntry *entry = &so->table[ix];
     if (!entry->key) { OBJ_UNLOCK(so); return 0; }
     Object *old = entry->key;
-    entry->key = DUMMY;
-    entry->hash = -1;
+    mark_dropped(so, old);
+    entry_store(entry, DUMMY, -1);
     set_store_used(so, so->used - 1);
     so->mutations++;
     OBJ_UNLOCK(so);
@@ -278,7 +392,7 @@ static Object *lookup_key(Object *key, int64_t *hash) {
 
 /* Live entries as an owned array (keys INCREF'd), in table order. */
 static SetEntry *snapshot(SetObject *so, size_t *n) {
-    OBJ_LOCK(so);
+    container_lock(so);
     SetEntry *copy = mem_alloc((so->used ? so->used : 1) * sizeof(SetEntry));
     size_t k = 0;
     for (size_t i = 0; i <= so->mask; i++) {
@@ -326,9 +440,18 @@ static SetObject *alloc_set(TypeObject *type) {
     return so;
 }
 
+/* OBJ_LOCK2 for container_lock's purposes (so is written, other read). */
+static void set_lock2(SetObject *so, SetObject *other) {
+    OBJ_LOCK2(so, other);
+    if (threads_may_contend()) {
+        container_note_access_threaded(so);
+        container_note_access_threaded(other);
+    }
+}
+
 static int set_merge(SetObject *so, SetObject *other) {
     if (so == other) return 0;
-    OBJ_LOCK2(so, other);
+    set_lock2(so, other);
     if (other->used == 0) { OBJ_UNLOCK2(so, other); return 0; }
     if ((so->fill + other->used) * 5 >= so->mask * 3)
         table_resize_locked(so, (so->used + other->used) * 2);
@@ -336,10 +459,7 @@ static int set_merge(SetObject *so, SetObject *other) {
         /* Same size, no dummies: copy the table as is. */
         for (size_t i = 0; i <= other->mask; i++) {
             Object *key = other->table[i].key;
-            if (key) {
-                so->table[i].key = NEWREF(key);
-                so->table[i].hash = other->table[i].hash;
-            }
+            if (key) entry_store(&so->table[i], NEWREF(key), other->table[i].hash);
         }
         so->fill = other->fill;
         set_store_used(so, other->used);
@@ -375,7 +495,7 @@ static int update_internal(SetObject *so, Object *other) {
     if (snap < 0) return -1;
     if (snap > 0) {
         size_t n = list_size(keys);
-        OBJ_LOCK(so);
+        container_lock(so);
         if ((so->fill + n) * 5 >= so->mask * 3) table_resize_locked(so, (so->used + n) * 2);
         OBJ_UNLOCK(so);
         int r = 0;
@@ -451,9 +571,11 @@ bool set_next(Object *s, size_t *pos, Object **key, int64_t *hash) {
     return true;
 }
 
-/* Replace so's contents by other's (other is left empty). */
+/* Replace so's contents by other's (other, a private temporary, is left
+ * empty). A shared so gets a fresh table (see "Shared sets"). */
 static void take_contents(SetObject *so, SetObject *other) {
-    OBJ_LOCK2(so, other);
+    set_lock2(so, other);
+    bool shared = set_is_shared(so);
     SetEntry *oldtable = so->table;
     size_t oldmask = so->mask;
     SetEntry small_copy[SET_MINSIZE];
@@ -462,26 +584,27 @@ static void take_contents(SetObject *so, SetObject *other) {
         memcpy(small_copy, so->smalltable, sizeof small_copy);
         oldtable = small_copy;
     }
-    if (other->table == other->smalltable) {
-        memcpy(so->smalltable, other->smalltable, sizeof so->smalltable);
-        so->table = so->smalltable;
-    } else {
-        so->table = other->table;
+    SetEntry *newtable = other->table;
+    if (newtable == other->smalltable) {
+        newtable = shared ? table_alloc(SET_MINSIZE) : so->smalltable;
+        memcpy(newtable, other->smalltable, sizeof other->smalltable);
     }
-    so->mask = other->mask;
+    table_publish(so, newtable, other->mask);
     so->fill = other->fill;
     set_store_used(so, other->used);
     so->mutations++;
+    for (size_t i = 0; i <= oldmask; i++)
+        if (oldtable[i].key && oldtable[i].key != DUMMY) mark_dropped(so, oldtable[i].key);
     reset_table(other);
     other->mutations++;
     OBJ_UNLOCK2(so, other);
     for (size_t i = 0; i <= oldmask; i++)
         if (oldtable[i].key && oldtable[i].key != DUMMY) DECREF(oldtable[i].key);
-    if (!was_small) mem_free(oldtable);
+    if (!was_small) table_free(oldtable, shared);
 }
 
 static void set_clear_internal(SetObject *so) {
-    SetObject empty;
+    SetObject empty = {0};
     reset_table(&empty);
     empty.ob_type = &SetType;
     obj_lock_init(&empty);
@@ -620,7 +743,7 @@ static void set_dealloc(Object *self) {
         Object *key = so->table[i].key;
         if (key && key != DUMMY) DECREF(key);
     }
-    if (so->table != so->smalltable) mem_free(so->table);
+    if (so->table != so->smalltable) table_free(so->table, false);   /* dead: nobody reads it */
     obj_free(self);
 }
 
@@ -798,7 +921,7 @@ METHOD(set_discard_m) {
 METHOD(set_pop_m) {
     NO_ARGS("pop");
     SetObject *so = S(self);
-    OBJ_LOCK(so);
+    container_lock(so);
     if (so->used == 0) {
         OBJ_UNLOCK(so);
         return err_set(Exc_KeyError, "pop from an empty set");
@@ -810,8 +933,8 @@ METHOD(set_pop_m) {
         if (entry > limit) entry = so->table;
     }
     Object *key = entry->key;
-    entry->key = DUMMY;
-    entry->hash = -1;
+    mark_dropped(so, key);
+    entry_store(entry, DUMMY, -1);
     set_store_used(so, so->used - 1);
     so->mutations++;
     so->finger = (size_t)(entry - so->table) + 1;
@@ -958,7 +1081,7 @@ METHOD(set_isdisjoint_m) {
 
 METHOD(set_sizeof_m) {
     SetObject *so = S(self);
-    size_t extra = so->table != so->smalltable ? (so->mask + 1) * sizeof(SetEntry) : 0;
+    size_t extra = so->table != so->smalltable ? (so->mask + 2) * sizeof(SetEntry) : 0;  /* + header */
     return int_from_i64((int64_t)(sizeof(SetObject) + extra));
 }
 
@@ -1021,7 +1144,7 @@ static Object *setiter_next(Object *self) {
     SetIterObject *it = (SetIterObject *)self;
     SetObject *so = it->set;
     if (!so) return NULL;
-    OBJ_LOCK(so);
+    container_lock(so);
     if (so->used != it->used) {
         OBJ_UNLOCK(so);
         it->used = (size_t)-1;

@@ -18,6 +18,9 @@ bool set_next(Object *s, size_t *pos, Object **key, int64_t *hash);
  * the set's lock (an atomic snapshot under concurrent mutation); 0 if o is
  * neither; -1 on error. */
 int set_snapshot_list(Object *o, Object **out);
+/* Let every thread test membership without the lock (free-threaded
+ * build; see set.c, "Shared sets"): for the first thread start's walk. */
+void set_share(Object *s);
 extern TypeObject SetIterType;
 
 #endif
