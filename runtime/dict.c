@@ -191,8 +191,8 @@ static inline void insert_clean(DictObject *d, int64_t hash, Object *key, Object
  * that loaded one just before can still look at it and find it dead.
  * Entries are written whole before their index (table_insert_clean), and
  * never moved within a table. A reader that meets anything it cannot
- * settle alone — a same-hash key that is not an identical or equal str,
- * a value that died, a torn probe — takes the lock instead. */
+ * settle alone — a same-hash key that keys_equal_unlocked (lock.h) cannot
+ * compare, a value that died, a torn probe — takes the lock instead. */
 static inline bool dict_is_shared(DictObject *d) { return container_is_shared(d); }
 
 void dict_share(Object *dobj) { container_share(dobj); }
@@ -237,21 +237,12 @@ static inline bool may_read_unlocked(DictObject *d) {
     return GILT_FT && threads_may_contend() && container_readable_unlocked(d);
 }
 
-/* Whether a stored key k that is not key itself but has its hash is
- * equal to it, as far as a reader without the lock can tell: 1 equal strs,
- * 0 unequal strs, -1 anything else (that needs __eq__, under the lock).
- * Out of line: it is rare, and its memcmp call would make every lookup
- * save registers. */
-static __attribute__((noinline)) int same_str_unlocked(Object *k, Object *key) {
-    if (!IS_TYPE(key, StrType) || !IS_TYPE(k, StrType)) return -1;
-    return str_size(k) == str_size(key) && memcmp(str_data(k), str_data(key), str_size(key)) == 0;
-}
-
 /* Look key up without the lock (see above; the caller checked
  * may_read_unlocked). UNLOCKED_FOUND with *out a new reference (and
  * *entry_out its entry, if asked), UNLOCKED_ABSENT, or UNLOCKED_TAKE_LOCK.
- * Keys compare by identity, or as exact strs by their bytes (a dropped
- * key's memory stays readable, see above); anything else needs __eq__.
+ * Keys compare by identity, or as exact strs or small exact ints by value
+ * (keys_equal_unlocked; a dropped key's memory stays readable, see
+ * above); anything else needs __eq__.
  * An index read leads to an entry already written (table_insert_clean), so
  * it needs no bounds check. Always inlined into its few callers, so the
  * common probe (first slot, same key) costs no call of its own. */
@@ -271,7 +262,7 @@ lookup_unlocked(DictObject *d, Object *key, int64_t hash, Object **out, uint64_t
             Object *k = __atomic_load_n(&e->key, __ATOMIC_ACQUIRE);
             int same = k == key;
             if (!same && k && e->hash == hash) {
-                same = same_str_unlocked(k, key);
+                same = keys_equal_unlocked(k, key);
                 if (same < 0) return UNLOCKED_TAKE_LOCK;
             }
             if (same) {

@@ -96,6 +96,12 @@ static inline void container_note_access_threaded(void *o) {
     if (GILT_FT && !obj_owned_by_current_thread(o) && !container_is_shared(o)) container_share(o);
 }
 
+/* Whether a stored key and a lookup key with the same hash are equal, as
+ * far as a reader without the lock can tell: 1 equal, 0 not, -1 it would
+ * take gilt code (__eq__) to know — the reader then takes the lock
+ * (runtime/unlocked_keys.c). */
+int keys_equal_unlocked(Object *stored, Object *key);
+
 /* OBJ_LOCK for a container about to be read or written under its lock:
  * another thread than its owner doing so shares it first (one test of
  * threads_may_contend for both). */

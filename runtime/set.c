@@ -79,9 +79,9 @@ static Object set_dummy = {OBJECT_HEAD_INIT(&ObjectType)};
  *   - mark every key they drop (discard, pop, clear) before dropping or
  *     handing on the set's reference (obj_mark_read_unlocked), so the
  *     key's memory outlives any reader comparing with it.
- * A reader compares keys by identity, as exact strs by their bytes, or as
- * small exact ints by value; anything else (a user __eq__, a float, a torn
- * probe) takes the lock. A membership test needs no reference to the key
+ * A reader compares keys by identity, or with keys_equal_unlocked (lock.h:
+ * exact strs by their bytes, small exact ints by value); anything else (a
+ * user __eq__, a float, a torn probe) takes the lock. A membership test needs no reference to the key
  * it finds, so a reader never counts anything. */
 static inline bool set_is_shared(SetObject *so) { return container_is_shared(so); }
 
@@ -293,23 +293,6 @@ static int add_key(SetObject *so, Object *key) {
     int64_t hash = key_hash(key);
     if (hash == -1) return -1;
     return add_entry(so, key, hash);
-}
-
-/* Whether two keys with the same hash are equal, decided without calling
- * gilt code and without the lock: 1 equal, 0 not, -1 cannot tell (the
- * caller takes the lock). A key a reader loaded stays readable even if a
- * writer drops it meanwhile (marked, see above), and strs and ints never
- * change. Out of line: rare (hash collisions, equal keys not identical),
- * and its memcmp would make every probe save registers. */
-static __attribute__((noinline)) int keys_equal_unlocked(Object *k, Object *key) {
-    TypeObject *tk = TYPE(k), *tkey = TYPE(key);
-    bool k_str = tk == &StrType, key_str = tkey == &StrType;
-    bool k_int = tk == &IntType && int_is_small(k), key_int = tkey == &IntType && int_is_small(key);
-    if (k_str && key_str)
-        return str_size(k) == str_size(key) && memcmp(str_data(k), str_data(key), str_size(key)) == 0;
-    if (k_int && key_int) return int_small(k) == int_small(key);
-    if ((k_str || k_int) && (key_str || key_int)) return 0;     /* a str never equals an int */
-    return -1;
 }
 
 enum { UNLOCKED_ABSENT = 0, UNLOCKED_FOUND = 1, UNLOCKED_TAKE_LOCK = 2 };

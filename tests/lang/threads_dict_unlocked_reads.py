@@ -5,7 +5,7 @@
 # freshly made values, so that what a reader just loaded is dropped, and
 # freed, under its feet. Every lookup must return a live, well-formed value
 # or report the key missing: never freed memory, a torn value or a value
-# stored under another key. The dict, its keys and values are made inside
+# stored under another key. Keys are strs and ints. The dict, its keys and values are made inside
 # main(), after the threads module is in use, so they are ordinary mortal
 # objects (module-level data would be made immortal at the first thread
 # start and never freed).
@@ -21,10 +21,10 @@ class Val:
     def __init__(self, key, n):
         self.key = key
         self.n = 10**12 + n          # a big, freshly allocated int
-        self.tag = key + ":" + str(n)
+        self.tag = str(key) + ":" + str(n)
 
     def ok(self, key):
-        return self.key == key and self.tag == key + ":" + str(self.n - 10**12)
+        return self.key == key and self.tag == str(key) + ":" + str(self.n - 10**12)
 
 
 class Holder:
@@ -32,7 +32,9 @@ class Holder:
 
 
 def make_key(i):
-    return "k" + str(i)              # built at run time: equal, not identical
+    # built at run time: equal, not identical (a str, or an int outside
+    # the small-int cache)
+    return "k" + str(i) if i % 2 == 0 else 100_000 + i
 
 
 def writer(d, holder, keys, wid, start):
@@ -107,7 +109,7 @@ def main():
         t.join()
     for i, (bad, total) in enumerate(out):
         print("reader", i, "bad values:", bad, "lookups:", total)
-    print("keys:", sorted(d) == sorted(keys))
+    print("keys:", sorted(d, key=str) == sorted(keys, key=str))
     print("values well-formed:", all(type(v) is Val and v.ok(k) for k, v in d.items()))
     print("holder well-formed:", holder.value.ok("holder"))
 

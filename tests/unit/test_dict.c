@@ -1,8 +1,11 @@
 /* test_dict.c — unit tests for dict.c: insertion, lookup, deletion and
  * resizing with many keys, insertion order, version changes, the str-key
- * fast path, and KeyError. Run on both builds by `make unit`. */
+ * fast path, and KeyError; and keys_equal_unlocked (unlocked_keys.c), the
+ * comparison lock-free dict and set readers use. Run on both builds by
+ * `make unit`. */
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
 #include "gilt.h"
 
 static void setup(void) {
@@ -160,6 +163,34 @@ START_TEST(test_copy_and_update) {
 }
 END_TEST
 
+/* What a reader without the lock may decide alone: equal exact strs and
+ * small exact ints (equal but not identical objects), unequal ones, a str
+ * against an int; and what it must leave to __eq__ under the lock: big
+ * ints, bools (True == 1), floats (1.0 == 1), anything else. */
+START_TEST(test_keys_equal_unlocked) {
+    Object *a = str_from_cstr("alpha"), *a2 = str_from_cstr("alpha"), *b = str_from_cstr("alphb");
+    Object *i = int_from_i64(123456), *i2 = int_from_i64(123456), *j = int_from_i64(123457);
+    const char *huge = "123456789012345678901234567890";
+    Object *big = int_from_string(huge, strlen(huge), 10);
+    Object *big2 = int_from_string(huge, strlen(huge), 10);
+    Object *f = float_from_double(123456.0);
+    ck_assert_ptr_ne(a, a2);
+    ck_assert_ptr_ne(i, i2);
+    ck_assert_int_eq(keys_equal_unlocked(a, a2), 1);
+    ck_assert_int_eq(keys_equal_unlocked(a, b), 0);
+    ck_assert_int_eq(keys_equal_unlocked(i, i2), 1);
+    ck_assert_int_eq(keys_equal_unlocked(i, j), 0);
+    ck_assert_int_eq(keys_equal_unlocked(a, i), 0);
+    ck_assert_int_eq(keys_equal_unlocked(i, a), 0);
+    ck_assert_int_eq(keys_equal_unlocked(big, big2), -1);
+    ck_assert_int_eq(keys_equal_unlocked(big, i), -1);
+    ck_assert_int_eq(keys_equal_unlocked(i, f), -1);
+    ck_assert_int_eq(keys_equal_unlocked(OBJ_TRUE, int_from_i64(1)), -1);
+    Object *objs[] = {a, a2, b, i, i2, j, big, big2, f};
+    for (size_t k = 0; k < sizeof objs / sizeof objs[0]; k++) DECREF(objs[k]);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("dict");
     TCase *tc = tcase_create("core");
@@ -170,6 +201,7 @@ int main(void) {
     tcase_add_test(tc, test_versions);
     tcase_add_test(tc, test_str_fast_path);
     tcase_add_test(tc, test_copy_and_update);
+    tcase_add_test(tc, test_keys_equal_unlocked);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_NOFORK);
