@@ -43,7 +43,7 @@ typedef struct DictObject {
     size_t used;                 /* live entries                               */
     uint64_t version;
     size_t nentries;             /* entries filled so far (live or deleted)    */
-    DictEntry *entries;          /* in the same allocation as indices          */
+    DictEntry *entries;          /* the table (DictTable); published last      */
     uint8_t log2_size;           /* index table has 1 << log2_size slots       */
     size_t usable;               /* capacity of entries                        */
     int32_t *indices;            /* NULL until the first insertion             */
@@ -105,55 +105,64 @@ static uint8_t log2_for_minsize(size_t minsize) {
 /* log2 of a table that holds n entries without resizing. */
 static uint8_t log2_for_entries(size_t n) { return log2_for_minsize((n * 3 + 1) / 2); }
 
-/* A table is one block: this header, the index slots, then the entries.
- * A reader without the lock loads only d->indices and finds the rest from
- * the header, so it never combines the fields of two tables. `nentries`
- * repeats the dict's count of filled entries for such readers (release,
- * after the entry is written): they never look past it, so the entries
- * beyond need no initializing. */
+/* A table is one block: the index slots, this header, then the entries.
+ * A reader without the lock loads only d->entries (published last, with
+ * release) and finds the rest from the header just before entry 0 (the
+ * index slots end where the header starts), so it never combines the
+ * fields of two tables. `nentries` repeats the dict's
+ * count of filled entries for such readers (release, after the entry is
+ * written): they never look past it, so the entries beyond need no
+ * initializing. It is the word right before entry 0, where dict.h's
+ * inline attribute read finds it (dict_entries_filled). */
 typedef struct DictTable {
     uint8_t log2_size;
     size_t usable;
     size_t nentries;
-    int32_t indices[];
+    DictEntry entries[];
 } DictTable;
+_Static_assert(offsetof(DictTable, entries) == offsetof(DictTable, nentries) + sizeof(size_t),
+               "dict_entries_filled (dict.h) reads the word before entry 0");
 
-static inline DictTable *table_of(int32_t *indices) {
-    return (DictTable *)((char *)indices - offsetof(DictTable, indices));
+static inline DictTable *table_of_entries(DictEntry *entries) {
+    return (DictTable *)((char *)entries - offsetof(DictTable, entries));
 }
-static inline DictEntry *table_entries(DictTable *t) {
-    return (DictEntry *)(t->indices + ((size_t)1 << t->log2_size));
+static inline DictTable *table_of(DictObject *d) { return table_of_entries(d->entries); }
+static inline int32_t *table_indices(DictTable *t) {
+    return (int32_t *)t - ((size_t)1 << t->log2_size);
 }
+/* The start of t's block, for freeing it. */
+static inline void *table_block(DictTable *t) { return table_indices(t); }
 
 /* Always inlined: at the commonest call, a new dict's first table, the
  * size is a constant and the memset becomes two stores. */
 static inline __attribute__((always_inline)) DictTable *table_new(uint8_t log2) {
     size_t size = (size_t)1 << log2, usable = usable_for(log2);
-    DictTable *t = mem_alloc(sizeof(DictTable) + size * sizeof(int32_t) + usable * sizeof(DictEntry));
+    char *block = mem_alloc(size * sizeof(int32_t) + sizeof(DictTable) + usable * sizeof(DictEntry));
+    DictTable *t = (DictTable *)(block + size * sizeof(int32_t));
     t->log2_size = log2;
     t->usable = usable;
     t->nentries = 0;
-    memset(t->indices, 0xff, size * sizeof(int32_t));      /* all IX_EMPTY */
+    memset(table_indices(t), 0xff, size * sizeof(int32_t));      /* all IX_EMPTY */
     return t;
 }
 
 /* Make t the dict's table, with n entries filled. The release store of
- * indices comes last: a reader that loads it sees the table complete. */
+ * entries comes last: a reader that loads it sees the table complete. */
 static void table_publish(DictObject *d, DictTable *t) {
-    d->entries = table_entries(t);
+    d->indices = table_indices(t);
     d->log2_size = t->log2_size;
     d->usable = t->usable;
     d->nentries = t->nentries;
-    __atomic_store_n(&d->indices, t->indices, __ATOMIC_RELEASE);
+    __atomic_store_n(&d->entries, t->entries, __ATOMIC_RELEASE);
 }
 
 static inline void alloc_table(DictObject *d, uint8_t log2) { table_publish(d, table_new(log2)); }
 
 /* The first EMPTY or DUMMY slot for hash in t (the key is known absent). */
-static inline size_t find_free_slot(DictTable *t, int64_t hash) {
+static inline size_t find_free_slot(DictTable *t, int32_t *indices, int64_t hash) {
     size_t mask = ((size_t)1 << t->log2_size) - 1;
     size_t perturb = (size_t)hash, i = (size_t)hash & mask;
-    while (t->indices[i] >= 0) {
+    while (indices[i] >= 0) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
@@ -165,19 +174,20 @@ static inline size_t find_free_slot(DictTable *t, int64_t hash) {
  * entry is written before the count and the index that lead to it
  * (release), and its value before its key, so a reader that finds the
  * key finds the value. */
-static inline size_t table_insert_clean(DictTable *t, int64_t hash, Object *key, Object *value) {
+static inline size_t table_insert_clean(DictTable *t, int32_t *indices, int64_t hash, Object *key,
+                                        Object *value) {
     size_t ix = t->nentries;
-    DictEntry *e = &table_entries(t)[ix];
+    DictEntry *e = &t->entries[ix];
     e->hash = hash;
     __atomic_store_n(&e->value, value, __ATOMIC_RELAXED);
     __atomic_store_n(&e->key, key, __ATOMIC_RELEASE);
     __atomic_store_n(&t->nentries, ix + 1, __ATOMIC_RELEASE);
-    __atomic_store_n(&t->indices[find_free_slot(t, hash)], (int32_t)ix, __ATOMIC_RELEASE);
+    __atomic_store_n(&indices[find_free_slot(t, indices, hash)], (int32_t)ix, __ATOMIC_RELEASE);
     return ix + 1;
 }
 
 static inline void insert_clean(DictObject *d, int64_t hash, Object *key, Object *value) {
-    d->nentries = table_insert_clean(table_of(d->indices), hash, key, value);
+    d->nentries = table_insert_clean(table_of(d), d->indices, hash, key, value);
 }
 
 /* ---- Shared dicts: lookups without the lock (free-threaded build) ----
@@ -197,11 +207,11 @@ static inline bool dict_is_shared(DictObject *d) { return container_is_shared(d)
 
 void dict_share(Object *dobj) { container_share(dobj); }
 
-/* Free a table the dict no longer uses (lock held). */
-static inline void free_table(DictObject *d, int32_t *indices) {
-    if (!indices) return;
-    if (dict_is_shared(d)) qsbr_free(table_of(indices));
-    else mem_free(table_of(indices));
+/* Free a table the dict no longer uses (lock held), given its entries. */
+static inline void free_table(DictObject *d, DictEntry *entries) {
+    if (!entries) return;
+    if (dict_is_shared(d)) qsbr_free(table_block(table_of_entries(entries)));
+    else mem_free(table_block(table_of_entries(entries)));
 }
 
 /* A key and a value the dict let go of (either may be NULL): in a shared
@@ -221,13 +231,13 @@ static inline void drop_entry(DictObject *d, Object *key, Object *value) {
 
 static void resize_locked(DictObject *d, uint8_t log2) {
     DictTable *t = table_new(log2);
-    int32_t *old_indices = d->indices;
+    int32_t *indices = table_indices(t);
     DictEntry *old = d->entries;
     size_t n = d->nentries;
     for (size_t i = 0; i < n; i++)
-        if (old[i].key) table_insert_clean(t, old[i].hash, old[i].key, old[i].value);
+        if (old[i].key) table_insert_clean(t, indices, old[i].hash, old[i].key, old[i].value);
     table_publish(d, t);
-    free_table(d, old_indices);
+    free_table(d, old);
 }
 
 enum { UNLOCKED_ABSENT = 0, UNLOCKED_FOUND = 1, UNLOCKED_TAKE_LOCK = -1 };
@@ -248,10 +258,10 @@ static inline bool may_read_unlocked(DictObject *d) {
  * common probe (first slot, same key) costs no call of its own. */
 static inline __attribute__((always_inline)) int
 lookup_unlocked(DictObject *d, Object *key, int64_t hash, Object **out, uint64_t *entry_out) {
-    int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_ACQUIRE);
-    if (!indices) return UNLOCKED_ABSENT;
-    DictTable *t = table_of(indices);
-    DictEntry *entries = table_entries(t);
+    DictEntry *entries = __atomic_load_n(&d->entries, __ATOMIC_ACQUIRE);
+    if (!entries) return UNLOCKED_ABSENT;
+    DictTable *t = table_of_entries(entries);
+    int32_t *indices = table_indices(t);
     size_t mask = ((size_t)1 << t->log2_size) - 1;
     size_t perturb = (size_t)hash, i = (size_t)hash & mask;
     for (size_t probes = 0; probes <= mask; probes++) {
@@ -511,27 +521,13 @@ static __attribute__((noinline)) Object *rehint_unlocked(DictObject *d, Object *
     }
 }
 
-/* dict_get_str_hinted once threads may run. Out of line, so that the
- * single-threaded path stays a leaf without a stack frame; and a leaf
- * itself on its commonest path — the hint hits, in a dict this thread may
- * read without the lock (a shared instance's, or its own), and the value
- * is immortal or this thread's, so counting it needs no atomic — with
- * every other path a tail call. */
+/* dict_get_str_hinted's miss once threads may run (its hit is inline in
+ * dict.h): the dict is one this thread may not read without the lock, the
+ * hint missed, or the value needs obj_try_incref. */
 Object *dict_get_str_hinted_threaded(Object *dobj, Object *key, uint64_t *hint) {
     DictObject *d = D(dobj);
     if (!container_readable_unlocked(d))
         return lookup_str_hinted_locked(d, key, hint, __atomic_load_n(hint, __ATOMIC_RELAXED));
-    uint64_t h = __atomic_load_n(hint, __ATOMIC_RELAXED);
-    int32_t *indices = __atomic_load_n(&d->indices, __ATOMIC_ACQUIRE);
-    if (indices) {
-        DictTable *t = table_of(indices);
-        DictEntry *e = &table_entries(t)[h];
-        if (h < __atomic_load_n(&t->nentries, __ATOMIC_ACQUIRE) &&
-            __atomic_load_n(&e->key, __ATOMIC_ACQUIRE) == key) {
-            Object *v = __atomic_load_n(&e->value, __ATOMIC_ACQUIRE);
-            if (v && obj_incref_if_local(v)) return v;
-        }
-    }
     return rehint_unlocked(d, key, hint);
 }
 
@@ -617,11 +613,10 @@ Object *dict_items_list(Object *d) { return entries_to_list(D(d), WANT_ITEMS); }
 void dict_clear(Object *dobj) {
     DictObject *d = D(dobj);
     container_lock(d);
-    int32_t *indices = d->indices;
     DictEntry *entries = d->entries;
     size_t n = d->nentries;
-    __atomic_store_n(&d->indices, NULL, __ATOMIC_RELEASE);
-    d->entries = NULL;
+    __atomic_store_n(&d->entries, NULL, __ATOMIC_RELEASE);
+    d->indices = NULL;
     store_used(d, 0);
     d->nentries = d->usable = 0;
     d->log2_size = 0;
@@ -629,7 +624,7 @@ void dict_clear(Object *dobj) {
     OBJ_UNLOCK(d);
     for (size_t i = 0; i < n; i++)
         if (entries[i].key) drop_entry(d, entries[i].key, entries[i].value);
-    free_table(d, indices);
+    free_table(d, entries);
 }
 
 /* A snapshot of the live entries (new references), for iterating a dict
@@ -803,7 +798,7 @@ static void dict_dealloc(Object *self) {
             DECREF(d->entries[i].value);
         }
     }
-    if (d->indices) mem_free(table_of(d->indices));   /* dead: nobody reads it */
+    if (d->entries) mem_free(table_block(table_of(d)));   /* dead: nobody reads it */
     obj_free(self);
 }
 
@@ -991,7 +986,7 @@ METHOD(dict_popitem_m) {
     DictEntry e = remove_entry_locked(d, (int64_t)(i - 1));
     /* The tail holds only holes now: reuse it, unless a reader without the
      * lock may still look at those entries (they are never reused then). */
-    if (!dict_is_shared(d)) d->nentries = table_of(d->indices)->nentries = i - 1;
+    if (!dict_is_shared(d)) d->nentries = table_of(d)->nentries = i - 1;
     OBJ_UNLOCK(d);
     mark_entry(d, e.key, e.value);   /* handed on in the tuple */
     Object *t = tuple_new(2);

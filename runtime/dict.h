@@ -60,13 +60,33 @@ static inline uint64_t dict_version(Object *d) {
  * so one hint per instruction usually hits with no hashing or probing.
  * The hit is inline: each LOAD_ATTR then has its own branches, which the
  * CPU predicts per site (one attribute usually holds one kind of value).
- * Once threads run, every read goes to dict.c (shared dicts, locks). */
+ *
+ * Once threads run (free-threaded build), the hit is still inline when
+ * this thread may read d without its lock (lock.h: d is its own, or
+ * shared) and counting the value needs no atomic: the same test on the
+ * table a lock-free reader loaded (dict.c, "Shared dicts": entries are
+ * published last, and the count of filled entries is the word before
+ * entry 0, written after the entry). Everything else goes to dict.c. */
 Object *dict_get_str_hinted_slow(Object *d, Object *key, uint64_t *hint);
 Object *dict_get_str_hinted_threaded(Object *d, Object *key, uint64_t *hint);
-static inline Object *dict_get_str_hinted(Object *d, Object *key, uint64_t *hint) {
-    if (threads_may_contend()) return dict_get_str_hinted_threaded(d, key, hint);
+static inline size_t dict_entries_filled(const DictEntry *entries) {
+    return __atomic_load_n((const size_t *)entries - 1, __ATOMIC_ACQUIRE);
+}
+static inline __attribute__((always_inline)) Object *
+dict_get_str_hinted(Object *d, Object *key, uint64_t *hint) {
     const DictHead *h = (const DictHead *)d;
     uint64_t ix = __atomic_load_n(hint, __ATOMIC_RELAXED);
+    if (threads_may_contend()) {
+        if (container_readable_unlocked(d)) {
+            DictEntry *e = __atomic_load_n(&h->entries, __ATOMIC_ACQUIRE);
+            if (e && ix < dict_entries_filled(e) &&
+                __atomic_load_n(&e[ix].key, __ATOMIC_ACQUIRE) == key) {
+                Object *v = __atomic_load_n(&e[ix].value, __ATOMIC_ACQUIRE);
+                if (v && obj_incref_if_local(v)) return v;
+            }
+        }
+        return dict_get_str_hinted_threaded(d, key, hint);
+    }
     if (ix < h->nentries && h->entries[ix].key == key) return NEWREF(h->entries[ix].value);
     return dict_get_str_hinted_slow(d, key, hint);
 }

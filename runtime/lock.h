@@ -54,7 +54,7 @@ static inline void OBJ_UNLOCK2(void *a, void *b) {
 static inline void obj_lock_init(void *o) { ((Object *)o)->ob_mutex = 0; }
 /* True once a second thread may exist: until then no lock can be contended
  * (see vm_threads_started above). Always false in the GIL build. */
-static inline bool threads_may_contend(void) {
+static inline __attribute__((always_inline)) bool threads_may_contend(void) {
     return __atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED);
 }
 #else
