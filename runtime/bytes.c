@@ -23,7 +23,8 @@
 Object *bytes_from(const char *s, size_t n) {
     static BytesObject *empty;
     if (n == 0 && empty) return NEWREF(empty);
-    BytesObject *o = (BytesObject *)obj_alloc(&BytesType, offsetof(BytesObject, data) + n + 1);
+    BytesObject *o = (BytesObject *)obj_alloc_unzeroed_tail(&BytesType, offsetof(BytesObject, data) + n + 1,
+                                                            n + 1);
     o->hash = -1;
     o->size = n;
     if (n) memcpy(o->data, s, n);

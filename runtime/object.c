@@ -112,6 +112,14 @@ static inline Object **var_dict_slot(Object *o) {
     return (Object **)((char *)o + alloc_usable_size(o) - sizeof(Object *));
 }
 
+Object *obj_alloc_unzeroed_tail(TypeObject *type, size_t size, size_t tail) {
+    void *p = alloc_malloc(current_heap(), size);
+    if (!p) out_of_memory(size);
+    memset(p, 0, size - tail);
+    obj_init_header(p, type);
+    return p;
+}
+
 Object *obj_alloc(TypeObject *type, size_t size) {
     bool heap = (type->flags & TPFLAG_HEAPTYPE) != 0;
     if (heap) {

@@ -187,6 +187,11 @@ extern TypeObject TypeType, ObjectType, NoneTypeType, NotImplementedTypeType,
 /* Allocate `size` bytes for an object of `type` with its header set up
  * (count 1, owned by this thread). Other bytes are zeroed. */
 Object *obj_alloc(TypeObject *type, size_t size);
+/* obj_alloc for an object of a static type whose last `tail` bytes the
+ * caller fills at once (a str's or bytes' data): only the bytes before
+ * them are zeroed. Zeroing a 10 kB str that is about to be copied into
+ * doubled the cost of building it. */
+Object *obj_alloc_unzeroed_tail(TypeObject *type, size_t size, size_t tail);
 /* Allocate an instance of `type` (basicsize + nitems*itemsize), zeroed;
  * heap types get a NULL __dict__ slot. */
 Object *obj_new_instance(TypeObject *type, size_t nitems);

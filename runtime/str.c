@@ -182,7 +182,8 @@ size_t utf8_check(const char *s, size_t n, const char **reason, size_t *bad) {
 /* A new exact str of `size` bytes (uninitialized, NUL-terminated) whose
  * length and asciiness the caller sets, or lets str_finish_new compute. */
 Object *str_new_raw(size_t size) {
-    StrObject *o = (StrObject *)obj_alloc(&StrType, offsetof(StrObject, data) + size + 1);
+    StrObject *o = (StrObject *)obj_alloc_unzeroed_tail(&StrType, offsetof(StrObject, data) + size + 1,
+                                                        size + 1);
     o->hash = -1;
     o->size = size;
     o->data[size] = 0;
