@@ -525,6 +525,33 @@ Object *str_concat(Object *a, Object *b) {
     return (Object *)r;
 }
 
+/* s + t written into s itself, for `s += t` in the eval loop when s is a
+ * local's exact str that nothing else refers to (as CPython does, so that
+ * building a str piece by piece in a loop is linear, not quadratic): s's
+ * block grows (the allocator often extends it where it is) and t is
+ * copied after it. Returns s's new address, or NULL with MemoryError set
+ * and s unchanged. Never for an interned str (those are immortal anyway:
+ * nothing but the caller's uniqueness test keeps them out). */
+Object *str_append_in_place(Object *s, Object *t) {
+    StrObject *a = (StrObject *)s;
+    size_t na = a->size, nb = str_size(t);
+    if (nb > PTRDIFF_MAX - offsetof(StrObject, data) - 1 - na) {
+        err_no_memory();
+        return NULL;
+    }
+    bool t_ascii = ((StrObject *)t)->is_ascii;
+    size_t t_length = str_length(t);
+    StrObject *r = mem_realloc_or_raise(a, offsetof(StrObject, data) + na + nb + 1);
+    if (!r) return NULL;
+    memcpy(r->data + na, str_data(t), nb);
+    r->data[na + nb] = 0;
+    r->size = na + nb;
+    r->length += t_length;
+    r->is_ascii = r->is_ascii && t_ascii;
+    r->hash = -1;
+    return (Object *)r;
+}
+
 static Object *str_repeat(Object *s, int64_t n) {
     if (n <= 0 || str_size(s) == 0) return str_empty();
     if (n == 1 && IS_TYPE(s, StrType)) return NEWREF(s);

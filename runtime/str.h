@@ -35,6 +35,7 @@ Object *str_from_codepoint(uint32_t cp);
 Object *str_format(const char *fmt, ...);       /* printf + %R %S %T %U (see errors.h) */
 Object *str_vformat(const char *fmt, va_list ap);
 Object *str_concat(Object *a, Object *b);
+Object *str_append_in_place(Object *s, Object *t);   /* see str.c */
 Object *str_join(Object *sep, Object *iterable);
 bool str_eq(Object *a, Object *b);               /* both str */
 int str_compare(Object *a, Object *b);           /* -1, 0, 1 by code point */

@@ -891,7 +891,9 @@ static void trace_instruction(Frame *f, Object **sp, uint32_t *instr) {
  * value its local holds now is about to be dropped; if nothing else refers
  * to it, an instruction may write its int or float result into that very
  * object and skip the STORE_FAST (so --trace shows none after it): `x += y`
- * (BINARY_OP), `for i in range(n)` (FOR_ITER). Always inlined: as calls
+ * (BINARY_OP), `for i in range(n)` (FOR_ITER); `s += t` on strs appends
+ * to s's own block (str_append_in_place), which may move, so the local is
+ * stored again. Always inlined: as calls
  * they made GCC spill registers across the whole eval loop. */
 
 /* The value of the local the next instruction stores into, or NULL. */
@@ -1720,9 +1722,20 @@ trace_hook:
         }
     binop_generic:
         if ((oparg & BINOP_PLAIN_MASK) == BINOP_ADD && IS_TYPE(a, StrType) &&
-            IS_TYPE(b, StrType))
+            IS_TYPE(b, StrType)) {
+            /* `s += t` on a str only the local refers to: append in place
+             * (the block may move; a != b, or t would move with it) */
+            if ((oparg & BINOP_STORES_BACK) && a != b && result_stores_back(ip, locals, a, borrow)) {
+                Object *grown = str_append_in_place(a, b);
+                if (!grown) {
+                    r = NULL;
+                    goto binop_done;
+                }
+                locals[INSTR_ARG(*ip)] = a = grown;
+                goto binop_stored_back;
+            }
             r = str_concat(a, b);
-        else
+        } else
             r = obj_binop(a, b, (BinOp)(oparg & BINOP_OPERATOR_MASK));
     binop_done:
         /* often a constant (x + 1, s % 7): usually immortal */
