@@ -210,8 +210,9 @@ void dict_share(Object *dobj) { container_share(dobj); }
 /* Free a table the dict no longer uses (lock held), given its entries. */
 static inline void free_table(DictObject *d, DictEntry *entries) {
     if (!entries) return;
-    if (dict_is_shared(d)) qsbr_free(table_block(table_of_entries(entries)));
-    else mem_free(table_block(table_of_entries(entries)));
+    void *block = table_block(table_of_entries(entries));
+    if (dict_is_shared(d)) qsbr_free(block);
+    else mem_free(block);
 }
 
 /* A key and a value the dict let go of (either may be NULL): in a shared

@@ -111,4 +111,12 @@ static inline void container_lock(void *o) {
     container_note_access_threaded(o);
 }
 
+/* container_lock for two containers at once (OBJ_LOCK2's order). */
+static inline void container_lock2(void *a, void *b) {
+    if (!threads_may_contend()) return;
+    OBJ_LOCK2(a, b);
+    container_note_access_threaded(a);
+    if (b != a) container_note_access_threaded(b);
+}
+
 #endif

@@ -81,8 +81,8 @@ static Object set_dummy = {OBJECT_HEAD_INIT(&ObjectType)};
  *     key's memory outlives any reader comparing with it.
  * A reader compares keys by identity, or with keys_equal_unlocked (lock.h:
  * exact strs by their bytes, small exact ints by value); anything else (a
- * user __eq__, a float, a torn probe) takes the lock. A membership test needs no reference to the key
- * it finds, so a reader never counts anything. */
+ * user __eq__, a float, a torn probe) takes the lock. A membership test
+ * needs no reference to the key it finds, so a reader counts nothing. */
 static inline bool set_is_shared(SetObject *so) { return container_is_shared(so); }
 
 void set_share(Object *self) {
@@ -423,18 +423,9 @@ static SetObject *alloc_set(TypeObject *type) {
     return so;
 }
 
-/* OBJ_LOCK2 for container_lock's purposes (so is written, other read). */
-static void set_lock2(SetObject *so, SetObject *other) {
-    OBJ_LOCK2(so, other);
-    if (threads_may_contend()) {
-        container_note_access_threaded(so);
-        container_note_access_threaded(other);
-    }
-}
-
 static int set_merge(SetObject *so, SetObject *other) {
     if (so == other) return 0;
-    set_lock2(so, other);
+    container_lock2(so, other);
     if (other->used == 0) { OBJ_UNLOCK2(so, other); return 0; }
     if ((so->fill + other->used) * 5 >= so->mask * 3)
         table_resize_locked(so, (so->used + other->used) * 2);
@@ -557,7 +548,7 @@ bool set_next(Object *s, size_t *pos, Object **key, int64_t *hash) {
 /* Replace so's contents by other's (other, a private temporary, is left
  * empty). A shared so gets a fresh table (see "Shared sets"). */
 static void take_contents(SetObject *so, SetObject *other) {
-    set_lock2(so, other);
+    container_lock2(so, other);
     bool shared = set_is_shared(so);
     SetEntry *oldtable = so->table;
     size_t oldmask = so->mask;
@@ -576,13 +567,15 @@ static void take_contents(SetObject *so, SetObject *other) {
     so->fill = other->fill;
     set_store_used(so, other->used);
     so->mutations++;
-    for (size_t i = 0; i <= oldmask; i++)
-        if (oldtable[i].key && oldtable[i].key != DUMMY) mark_dropped(so, oldtable[i].key);
     reset_table(other);
     other->mutations++;
     OBJ_UNLOCK2(so, other);
-    for (size_t i = 0; i <= oldmask; i++)
-        if (oldtable[i].key && oldtable[i].key != DUMMY) DECREF(oldtable[i].key);
+    for (size_t i = 0; i <= oldmask; i++) {
+        Object *key = oldtable[i].key;
+        if (!key || key == DUMMY) continue;
+        if (shared) obj_mark_read_unlocked(key);   /* before the set's reference goes */
+        DECREF(key);
+    }
     if (!was_small) table_free(oldtable, shared);
 }
 

@@ -530,8 +530,8 @@ Object *str_concat(Object *a, Object *b) {
  * building a str piece by piece in a loop is linear, not quadratic): s's
  * block grows (the allocator often extends it where it is) and t is
  * copied after it. Returns s's new address, or NULL with MemoryError set
- * and s unchanged. Never for an interned str (those are immortal anyway:
- * nothing but the caller's uniqueness test keeps them out). */
+ * and s unchanged. An interned str never comes here: interned strs are
+ * immortal, which the caller's uniqueness test rules out. */
 Object *str_append_in_place(Object *s, Object *t) {
     StrObject *a = (StrObject *)s;
     size_t na = a->size, nb = str_size(t);
