@@ -77,15 +77,15 @@ RC_INLINE bool obj_is_immortal(const void *p) {
            == REFCNT_IMMORTAL_LOCAL;
 }
 
-/* The owner test comes first: it is the common case, and it alone decides
+/* INCREF tests the owner first: it is the common case, and it alone decides
  * the fast path. An immortal object never passes it, because immortal
  * objects have ob_tid 0 (OBJECT_HEAD_INIT, obj_make_immortal) and no thread
  * ever runs with id 0 (brc.c starts every thread at BRC_TID_UNREGISTERED
  * until it registers). So the owner's increment is load, compare, add —
  * no immortality test — and only non-owners look at ob_ref_local to skip
- * immortals. ob_tid is read with a relaxed atomic load, as a merge may set
- * it to 0 while a non-owner reads it (either value sends a non-owner the
- * shared way). */
+ * immortals. DECREF tests immortality first instead (see DECREF_). ob_tid
+ * is read with a relaxed atomic load, as a merge may set it to 0 while a
+ * non-owner reads it (either value sends a non-owner the shared way). */
 RC_INLINE bool obj_owned_by_me_(const RcHeader_ *o) {
     return __builtin_expect(__atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid, 1);
 }
@@ -135,8 +135,16 @@ RC_INLINE void INCREF_(void *p) {
     }
 }
 
+/* DECREF tests immortality first, as CPython 3.13's free-threaded build
+ * does. Drops of immortal objects are common where increments are not
+ * (None returned and discarded, True/False after a test, small ints an
+ * operator made): owner-first sent each of those through two taken jumps to
+ * a cold block, and cost the free-threaded build about 10% of wall time on
+ * bench/scaling_shared.py at one thread, where instruction counts moved by
+ * 2% (docs/THREADS.md, "The single-thread cost of free threading"). */
 RC_INLINE void DECREF_(void *p) {
     RcHeader_ *o = p;
+    if (__builtin_expect(immortal_seen_by_non_owner_(o), 0)) return;
     if (obj_owned_by_me_(o)) {
         if (owner_local_dec_is_zero_(o)) {
             /* Nobody else ever counted it (or their counts cancelled out):
@@ -147,20 +155,16 @@ RC_INLINE void DECREF_(void *p) {
                 brc_merge_zero((struct Object *)o);
             }
         }
-    } else if (!immortal_seen_by_non_owner_(o)) {
+    } else {
         brc_decref_shared((struct Object *)o);
     }
 }
 
-/* For a site whose object is usually immortal (a global once threads run,
- * a constant right operand): the immortality test first, two instructions
- * for those, and the owner's count after it. Everywhere else the owner
- * test comes first (see obj_owned_by_me_). */
+/* For a site whose object is usually immortal (a global once threads run):
+ * the immortality test first, two instructions for those, and the owner's
+ * count after it. Everywhere else INCREF tests the owner first. */
 RC_INLINE void INCREF_PROBABLY_IMMORTAL_(void *p) {
     if (!immortal_seen_by_non_owner_(p)) INCREF_(p);
-}
-RC_INLINE void DECREF_PROBABLY_IMMORTAL_(void *p) {
-    if (!immortal_seen_by_non_owner_(p)) DECREF_(p);
 }
 
 /* Make an object immortal: it is never counted or freed afterwards. It
@@ -330,7 +334,6 @@ RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
 
 /* Every count changes with one instruction here: nothing to reorder. */
 #define INCREF_PROBABLY_IMMORTAL_ INCREF_
-#define DECREF_PROBABLY_IMMORTAL_ DECREF_
 
 /* Under the GIL nothing reads a container while another thread writes it. */
 RC_INLINE bool obj_is_read_unlocked(const void *p) { (void)p; return false; }
@@ -345,7 +348,6 @@ RC_INLINE bool obj_incref_if_local(void *p) { INCREF_(p); return true; }
 #define INCREF(o) INCREF_((void *)(o))
 #define DECREF(o) DECREF_((void *)(o))
 #define INCREF_PROBABLY_IMMORTAL(o) INCREF_PROBABLY_IMMORTAL_((void *)(o))
-#define DECREF_PROBABLY_IMMORTAL(o) DECREF_PROBABLY_IMMORTAL_((void *)(o))
 #define XINCREF(o) do { void *x_ = (void *)(o); if (x_) INCREF_(x_); } while (0)
 #define XDECREF(o) do { void *x_ = (void *)(o); if (x_) DECREF_(x_); } while (0)
 /* Drop the reference held in lvalue p and set p to NULL (safe if re-entered). */

@@ -1738,8 +1738,7 @@ trace_hook:
         } else
             r = obj_binop(a, b, (BinOp)(oparg & BINOP_OPERATOR_MASK));
     binop_done:
-        /* often a constant (x + 1, s % 7): usually immortal */
-        if (!(borrow & ARG_BORROW_TOS)) DECREF_PROBABLY_IMMORTAL(b);
+        if (!(borrow & ARG_BORROW_TOS)) DECREF(b);
         if (!r) {
             CLEAR_BORROWED_SLOT(1, ARG_BORROW_NOS);
             goto error;
@@ -2339,8 +2338,7 @@ trace_hook:
             Object *x = POP();
             XDECREF(x);
         }
-        /* a builtin or a class, immortal once threads run */
-        DECREF_PROBABLY_IMMORTAL(POP());
+        DECREF(POP());
         XDECREF(kwnames);
         if (!r) goto error;
         PUSH(r);
