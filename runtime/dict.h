@@ -66,7 +66,12 @@ static inline uint64_t dict_version(Object *d) {
  * shared) and counting the value needs no atomic: the same test on the
  * table a lock-free reader loaded (dict.c, "Shared dicts": entries are
  * published last, and the count of filled entries is the word before
- * entry 0, written after the entry). Everything else goes to dict.c. */
+ * entry 0, written after the entry). Everything else goes to dict.c.
+ *
+ * The value's immortality is tested before its owner: an attribute holds
+ * None, a bool or a small int about as often as an object, and with the
+ * owner test first each of those took two jumps to a cold block
+ * (docs/THREADS.md, "Wall clock against instructions"). */
 Object *dict_get_str_hinted_slow(Object *d, Object *key, uint64_t *hint);
 Object *dict_get_str_hinted_threaded(Object *d, Object *key, uint64_t *hint);
 static inline size_t dict_entries_filled(const DictEntry *entries) {
@@ -82,12 +87,16 @@ dict_get_str_hinted(Object *d, Object *key, uint64_t *hint) {
             if (e && ix < dict_entries_filled(e) &&
                 __atomic_load_n(&e[ix].key, __ATOMIC_ACQUIRE) == key) {
                 Object *v = __atomic_load_n(&e[ix].value, __ATOMIC_ACQUIRE);
-                if (v && obj_incref_if_local(v)) return v;
+                if (v && (obj_is_immortal(v) || obj_incref_if_local(v))) return v;
             }
         }
         return dict_get_str_hinted_threaded(d, key, hint);
     }
-    if (ix < h->nentries && h->entries[ix].key == key) return NEWREF(h->entries[ix].value);
+    if (ix < h->nentries && h->entries[ix].key == key) {
+        Object *v = h->entries[ix].value;
+        INCREF_PROBABLY_IMMORTAL(v);
+        return v;
+    }
     return dict_get_str_hinted_slow(d, key, hint);
 }
 /* Free-threaded build: let every thread look things up in d without its
