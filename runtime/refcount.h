@@ -82,8 +82,9 @@ RC_INLINE bool obj_is_immortal(const void *p) {
  * objects have ob_tid 0 (OBJECT_HEAD_INIT, obj_make_immortal) and no thread
  * ever runs with id 0 (brc.c starts every thread at BRC_TID_UNREGISTERED
  * until it registers). So the owner's increment is load, compare, add —
- * no immortality test — and only non-owners look at ob_ref_local to skip
- * immortals. DECREF tests immortality first instead (see DECREF_). ob_tid
+ * no immortality test — and only a non-owner's increment looks at
+ * ob_ref_local to skip immortals. DECREF tests immortality first instead,
+ * for every thread (see DECREF_). ob_tid
  * is read with a relaxed atomic load, as a merge may set it to 0 while a
  * non-owner reads it (either value sends a non-owner the shared way). */
 RC_INLINE bool obj_owned_by_me_(const RcHeader_ *o) {
@@ -98,17 +99,18 @@ RC_INLINE bool obj_owned_by_me_(const RcHeader_ *o) {
  * ever looks for a value the owner never writes, so its builds keep the
  * relaxed atomic load and store (same ordering, more instructions). */
 #if defined(__SANITIZE_THREAD__)
-RC_INLINE bool immortal_seen_by_non_owner_(const RcHeader_ *o) { return obj_is_immortal(o); }
+RC_INLINE bool immortal_test_(const RcHeader_ *o) { return obj_is_immortal(o); }
 RC_INLINE uint32_t owner_local_add_(RcHeader_ *o, int32_t delta) {
     uint32_t local = __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) + (uint32_t)delta;
     __atomic_store_n(&o->ob_ref_local, local, __ATOMIC_RELAXED);
     return local;
 }
 #else
-/* A volatile read keeps the compiler from loading ob_ref_local once for
- * both paths, which would turn the owner's `sub $1, mem` back into three
- * instructions. */
-RC_INLINE bool immortal_seen_by_non_owner_(const RcHeader_ *o) {
+/* The immortality test INCREF's non-owners, DECREF and the "probably
+ * immortal" sites make. Its volatile read keeps the compiler from loading
+ * ob_ref_local once for both the test and the owner's count, which would
+ * turn the owner's `sub $1, mem` back into three instructions. */
+RC_INLINE bool immortal_test_(const RcHeader_ *o) {
     return *(const volatile uint32_t *)&o->ob_ref_local == REFCNT_IMMORTAL_LOCAL;
 }
 RC_INLINE uint32_t owner_local_add_(RcHeader_ *o, int32_t delta) {
@@ -129,7 +131,7 @@ RC_INLINE void INCREF_(void *p) {
     RcHeader_ *o = p;
     if (obj_owned_by_me_(o)) {
         owner_local_add_(o, 1);
-    } else if (!immortal_seen_by_non_owner_(o)) {
+    } else if (!immortal_test_(o)) {
         __atomic_fetch_add(&o->ob_ref_shared, (intptr_t)1 << BRC_SHARED_SHIFT,
                            __ATOMIC_RELAXED);
     }
@@ -141,10 +143,10 @@ RC_INLINE void INCREF_(void *p) {
  * operator made): owner-first sent each of those through two taken jumps to
  * a cold block, and cost the free-threaded build about 10% of wall time on
  * bench/scaling_shared.py at one thread, where instruction counts moved by
- * 2% (docs/THREADS.md, "The single-thread cost of free threading"). */
+ * 2% (docs/THREADS.md, "Wall clock against instructions"). */
 RC_INLINE void DECREF_(void *p) {
     RcHeader_ *o = p;
-    if (__builtin_expect(immortal_seen_by_non_owner_(o), 0)) return;
+    if (__builtin_expect(immortal_test_(o), 0)) return;
     if (obj_owned_by_me_(o)) {
         if (owner_local_dec_is_zero_(o)) {
             /* Nobody else ever counted it (or their counts cancelled out):
@@ -164,7 +166,7 @@ RC_INLINE void DECREF_(void *p) {
  * the immortality test first, two instructions for those, and the owner's
  * count after it. Everywhere else INCREF tests the owner first. */
 RC_INLINE void INCREF_PROBABLY_IMMORTAL_(void *p) {
-    if (!immortal_seen_by_non_owner_(p)) INCREF_(p);
+    if (!immortal_test_(p)) INCREF_(p);
 }
 
 /* Make an object immortal: it is never counted or freed afterwards. It
@@ -280,7 +282,7 @@ RC_INLINE bool obj_incref_if_local(void *p) {
         owner_local_add_(o, 1);
         return true;
     }
-    return immortal_seen_by_non_owner_(o);
+    return immortal_test_(o);
 }
 
 /* Take a reference to an object just loaded from a container without its
