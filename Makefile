@@ -180,7 +180,8 @@ fuzz: all
 #                   the thread tests and examples on it: fails on any report
 #                   not explained in tests/tsan/suppressions.txt
 #   make scaling    bench/scaling: CPU-bound threads at 1..N threads on the
-#                   GIL build, the free-threaded build and it with --gil=on;
+#                   GIL build, the free-threaded build and it with --gil=on,
+#                   beside N processes of the GIL build (the machine's ceiling);
 #                   a table and PNG plots (bench/scaling_*.png).
 #                   SCALING_ARGS="-n 4 -r 5 --nice" passes options.
 
