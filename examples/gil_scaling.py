@@ -1,6 +1,7 @@
 # CPU-bound work on 1 thread, then split across N threads (N = argv[1] or
-# os.cpu_count()). Under the GIL build the speed-up stays near 1x; on the
-# free-threaded build (gilt --gil=off) it approaches N.
+# os.cpu_count()), best of five runs of each. Under the GIL build the
+# speed-up stays near 1x; on the free-threaded build (gilt --gil=off) it
+# approaches N.
 import os
 import sys
 import threading
@@ -28,8 +29,14 @@ def run(nthreads):
 
 
 n = int(sys.argv[1]) if len(sys.argv) > 1 else (os.cpu_count() or 4)
-one = run(1)
-many = run(n)
+# A warm-up, then the best of five turns each, taken in turn: the first
+# run after an idle spell is often slow (cold caches, a core waking up),
+# and on a busy machine any single run may be disturbed.
+run(n)
+one = many = float("inf")
+for _ in range(5):
+    one = min(one, run(1))
+    many = min(many, run(n))
 print("1 thread:   %.3f s" % one)
 print("%d threads: %.3f s" % (n, many))
 print("speedup:    %.2fx" % (one / many))
