@@ -304,12 +304,14 @@ static Token scan_number(Lexer *lx, const char *start, int line, int col) {
             return (Token){.type = TOK_ERROR};
     }
     if (lx->cur < lx->end && (*lx->cur | 0x20) == 'e') {
-        const char *e = lx->cur;
-        lx->cur++;
-        if (lx->cur < lx->end && (*lx->cur == '+' || *lx->cur == '-')) lx->cur++;
+        const char *e = lx->cur++;
+        bool signed_exponent = lx->cur < lx->end && (*lx->cur == '+' || *lx->cur == '-');
+        if (signed_exponent) lx->cur++;
         if (lx->cur >= lx->end || !is_digit(*lx->cur)) {
-            (void)e;
-            return lex_error_at(lx, false, line, col, "invalid decimal literal");
+            /* CPython points at a sign with no digits after it, and at the
+             * character before an 'e' with neither */
+            int at = column_of(lx, signed_exponent ? lx->cur - 1 : e - 1);
+            return lex_error_at(lx, false, line, at, "invalid decimal literal");
         }
         if (!scan_digits(lx, is_digit, "decimal")) return (Token){.type = TOK_ERROR};
         is_float = true;
@@ -322,8 +324,10 @@ static Token scan_number(Lexer *lx, const char *start, int line, int col) {
         return lex_error_at(lx, false, line, col,
             "leading zeros in decimal integer literals are not permitted; "
             "use an 0o prefix for octal integers");
+    /* a letter right after the number (3abc, 1.x): CPython points at the
+     * last character of the number */
     if (ident_char_at(lx, lx->cur))
-        return lex_error_at(lx, false, line, col, "invalid decimal literal");
+        return lex_error_at(lx, false, line, column_of(lx, lx->cur - 1), "invalid decimal literal");
     return make_token(lx, TOK_NUMBER, start, line, col);
 }
 

@@ -82,6 +82,13 @@ START_TEST(numbers) {
     ck_assert_str_eq(tokens("01"),
         "ERR:leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers@1:1");
     ck_assert_str_eq(tokens("1__0"), "ERR:invalid decimal literal@1:2");
+    /* CPython's columns: the number's last character before a letter, a
+     * sign with no exponent digits, the character before a bare 'e' */
+    ck_assert_str_eq(tokens("12abc"), "ERR:invalid decimal literal@1:2");
+    ck_assert_str_eq(tokens("3.rsplit"), "ERR:invalid decimal literal@1:2");
+    ck_assert_str_eq(tokens("1.5e3q"), "ERR:invalid decimal literal@1:5");
+    ck_assert_str_eq(tokens("1e+"), "ERR:invalid decimal literal@1:3");
+    ck_assert_str_eq(tokens("1.5e"), "ERR:invalid decimal literal@1:3");
 }
 END_TEST
 
