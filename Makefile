@@ -125,7 +125,9 @@ clean:
 #   make valgrind   both VMs at -O2 (build/vg-gil/, build/vg-ft/), then the
 #                   same tests under valgrind memcheck
 #   make fuzz       mutated test programs on build/gilt and build/gilt-ft;
-#                   any death by signal or hang fails (tests/fuzz/fuzz.py)
+#                   any death by signal or hang fails (tests/fuzz/fuzz.py);
+#                   then random expressions whose output must match
+#                   python3's, line for line (tests/fuzz/exprs.py)
 #
 # Checked builds define GILT_SYSTEM_MALLOC (runtime/alloc.h): objects come
 # from malloc, which the checkers track, instead of mimalloc, which they
@@ -172,6 +174,7 @@ valgrind: build/.deps build/vg-gil/all build/vg-ft/all
 
 fuzz: all
 	@python3 tests/fuzz/fuzz.py
+	@python3 tests/fuzz/exprs.py --seeds 200
 
 # ---- threads: ThreadSanitizer and scaling (never part of `make test`) ----
 #

@@ -333,7 +333,22 @@ static Object *float_pow(double x, double y) {
     return float_from_double(r);
 }
 
+/* The operators floats implement; for any other (shifts, bitwise, @) the
+ * answer is NotImplemented before either operand is converted, so that
+ * `big_int >> 1.0` is the TypeError python gives, not the OverflowError
+ * of converting big_int to a float. */
+static bool float_supports(BinOp op) {
+    switch (op & ~BINOP_INPLACE) {
+    case BINOP_ADD: case BINOP_SUB: case BINOP_MUL: case BINOP_TRUEDIV:
+    case BINOP_FLOORDIV: case BINOP_MOD: case BINOP_POW:
+        return true;
+    default:
+        return false;
+    }
+}
+
 Object *float_binop(Object *a, Object *b, BinOp op) {
+    if (!float_supports(op)) return NEWREF(OBJ_NOTIMPL);
     double x, y;
     int ka = as_operand(a, &x);
     if (ka <= 0) return ka < 0 ? NULL : NEWREF(OBJ_NOTIMPL);
@@ -368,7 +383,7 @@ Object *float_binop(Object *a, Object *b, BinOp op) {
         return float_from_double(mod);
     }
     case BINOP_POW: return float_pow(x, y);
-    default: return NEWREF(OBJ_NOTIMPL);
+    default: return NEWREF(OBJ_NOTIMPL);   /* not reached: float_supports */
     }
 }
 

@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""tests/fuzz/exprs.py — random expressions, gilt against python3.
+
+Where tests/fuzz/fuzz.py asks "does gilt survive bad input?", this asks
+"does gilt compute what python3 computes?". Each seed makes one program
+of random expressions, each wrapped as `show(lambda: EXPR)`, which prints
+the result's type name and repr, or the name of the exception raised:
+
+  * numbers: ints small and huge, floats (inf, -0.0, 1e300, 1/3), bools;
+    + - * / // % ** << >> & | ^ and comparisons, nested; abs, int, round,
+    divmod, pow;
+  * text: str methods, indexing and slicing, f-strings with format specs
+    and conversions, %-formatting;
+  * containers: list slicing with steps, sorted with keys, insert / pop /
+    remove / index, dict update / pop / items, set algebra and comparison,
+    int(str, base), float(str), float repr, comprehensions.
+
+The program runs under python3 and each gilt binary; every line of output
+must be the same. Deterministic: a seed always makes the same program.
+Exponents and shift counts are kept small, so nothing runs for long.
+Things gilt leaves out on purpose (complex numbers, README.md) are not
+generated.
+
+Usage: tests/fuzz/exprs.py [--seeds N] [--first S] [--lines N]
+                           [--print SEED] [--bin build/gilt ...]
+
+Exits 1 when some program's output differs, printing the first
+differing lines with their expressions; `--print SEED` writes one
+program to stdout to reproduce it.
+"""
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+PRELUDE = """\
+def show(f):
+    try:
+        r = f()
+        print(type(r).__name__, repr(r))
+    except Exception as e:
+        print('EXC', type(e).__name__)
+"""
+PRELUDE_LINES = PRELUDE.count("\n")
+
+# Compound ones in parentheses: `10**20 ** 7` would be 10**(20**7).
+INTS = ["0", "1", "-1", "2", "3", "-7", "10", "255", "256", "-256", "(2**31)", "(2**63)",
+        "(-2**63)", "(2**64+1)", "(10**20)", "(-10**19)", "12345678901234567890", "7", "-3"]
+FLOATS = ["0.0", "-0.0", "1.5", "-2.25", "1e300", "1e-300", "3.14159", "float('inf')",
+          "-float('inf')", "2.5", "1/3", "0.1", "100.0"]
+BINARY = ["+", "-", "*", "//", "%", "**", "<<", ">>", "&", "|", "^", "/",
+          "<", "<=", "==", "!=", ">", ">="]
+SMALL_RIGHT = ["0", "1", "2", "3", "7", "-1", "65"]   # for ** and <<
+STRS = ["'abc'", "''", "'héllo'", "'a,b,,c'", "'  x y  '", "'Hello World'", "'12'", "'ß'",
+        "('x'*3)"]
+STR_METHODS = ['upper()', 'lower()', 'strip()', 'split(",")', 'split()', 'replace("b","XY")',
+               'find("b")', 'startswith("a")', 'center(9, "*")', 'zfill(5)', 'title()',
+               'swapcase()', 'count("a")', 'partition(",")', 'rsplit(",", 1)', 'isdigit()',
+               'encode()', 'ljust(6,"-")', 'rjust(6)', 'expandtabs()', 'casefold()',
+               'join(["1","2"])', 'index("a")', 'rfind("c")', 'splitlines()', 'lstrip("a")',
+               'removeprefix("a")']
+SLICES = ["0", "-1", "1:", "::-1", "1:3", "::2", "5", "-10:2"]
+FORMAT_SPECS = ["", ":>8", ":.3f", ":e", ":,", ":08.2f", ":x", ":b", "!r", ":^7", ":+d",
+                ":.2%", ":g"]
+PERCENT_SPECS = ["d", "s", "r", "5.2f", "x", "o", "e", "g", "-6d", "+d"]
+LISTS = ["[]", "[3, 1, 2]", "[1, 1, 2, 3, 5, 8]", '["b", "a", "c"]', "[0.5, -1, 2]",
+         "list(range(10))", "[[1, 2], [0], []]", "[True, 0, 1.0]", 'list("hello")']
+DICTS = ["{}", '{"a": 1, "b": 2}', '{1: "x", 2: "y", 3: "z"}', 'dict(zip("abc", range(3)))',
+         "{(1, 2): 3}"]
+SETS = ["set()", "{1, 2, 3}", "{3, 4}", 'frozenset("abc")', 'set("hello")']
+INDEXES = ["0", "1", "2", "-1", "3", "-3", "10", "100"]
+NUMERIC_STRS = ['"abc"', '"hello world"', '"a-b-c"', '""', '"ABC def"', '"123"', '"0x1f"',
+                '"  7 "', '"1e3"', '"-2.5"', '"inf"']
+FLOAT_REPRS = ["1e16", "1e-5", "123456789.123", "0.1+0.2", "1/7", "2.0**60", "-0.0", "1e22",
+               "1.5e-7", 'float("nan")']
+
+
+class Generator:
+    def __init__(self, seed):
+        self.r = random.Random(seed)
+
+    def pick(self, options):
+        return self.r.choice(options)
+
+    def number(self, depth=0):
+        roll = self.r.random()
+        if depth < 2 and roll < 0.3:
+            op = self.pick(BINARY)
+            right = self.pick(SMALL_RIGHT) if op in ("**", "<<") else self.number(depth + 1)
+            return "(%s %s %s)" % (self.number(depth + 1), op, right)
+        if roll < 0.65:
+            return self.pick(INTS)
+        if roll < 0.85:
+            return self.pick(FLOATS)
+        return self.pick([
+            "True", "False",
+            "abs(%s)" % self.pick(INTS),
+            "int(%s)" % self.pick(FLOATS[:3] + ["2.7", "-2.7", "1e10"]),
+            "round(%s)" % self.pick(FLOATS),
+            "round(%s, 2)" % self.pick(FLOATS),
+            "divmod(%s, %s)[0]" % (self.pick(INTS), self.pick(INTS)),
+            "pow(%s, %s)" % (self.pick(INTS[:10]), self.pick(["2", "3", "-1", "0"])),
+        ])
+
+    def text(self):
+        s = self.pick(STRS)
+        roll = self.r.random()
+        if roll < 0.5:
+            return "%s.%s" % (s, self.pick(STR_METHODS))
+        if roll < 0.7:
+            return "%s[%s]" % (s, self.pick(SLICES))
+        if roll < 0.85:
+            return 'f"{%s%s}"' % (self.number(), self.pick(FORMAT_SPECS))
+        return '"%%%s" %% (%s,)' % (self.pick(PERCENT_SPECS), self.number())
+
+    def container(self):
+        lst, other = self.pick(LISTS), self.pick(LISTS)
+        i, j = self.pick(INDEXES), self.pick(INDEXES)
+        d, s1, s2 = self.pick(DICTS), self.pick(SETS), self.pick(SETS)
+        return self.pick([
+            "%s[%s:%s:%s]" % (lst, i, j, self.pick(["1", "-1", "2", "-2", "None"])),
+            "sorted(%s, reverse=%s)" % (lst, self.pick(["True", "False"])),
+            "sorted(%s, key=%s)" % (lst, self.pick(["str", "abs", "len", "repr",
+                                                     "lambda x: -x"])),
+            "(lambda l: (l.insert(%s, 9), l)[1])(%s)" % (i, lst),
+            "(lambda l: (l.pop(%s), l))(%s)" % (i, lst),
+            "(lambda l: (l.remove(%s), l))(%s)" % (i, lst),
+            "%s.index(%s)" % (lst, i),
+            "%s * %s" % (lst, i),
+            "%s + %s" % (lst, other),
+            "%s < %s" % (lst, other),
+            "max(%s%s)" % (lst, self.pick(["", ", default=0", ", key=str"])),
+            "min(%s)" % lst,
+            "sum(%s)" % lst,
+            "list(reversed(%s))" % lst,
+            "list(enumerate(%s, %s))" % (lst, i),
+            "dict.fromkeys(%s)" % lst,
+            "%s[%s]" % (d, self.pick(["1", '"a"', "(1, 2)", "2"])),
+            "(lambda d: (d.update(%s), d)[1])(%s)" % (self.pick(DICTS), d),
+            "sorted(%s.items(), key=repr)" % d,
+            "%s.pop(%s%s)" % (d, self.pick(["1", '"a"', "5"]), self.pick(["", ", None"])),
+            "sorted(%s %s %s, key=repr)" % (s1, self.pick(["|", "&", "-", "^"]), s2),
+            "%s %s %s" % (s1, self.pick(["<", "<=", ">", ">=", "==", "!="]), s2),
+            "int(%s%s)" % (self.pick(NUMERIC_STRS), self.pick(["", ", 16", ", 0", ", 8"])),
+            "float(%s)" % self.pick(NUMERIC_STRS),
+            "%s.split(%s)" % (self.pick(NUMERIC_STRS), self.pick(["", '"-"', "None, 1",
+                                                                   '" "'])),
+            "repr(%s)" % self.pick(FLOAT_REPRS),
+            "tuple(%s) %s tuple(%s)" % (lst, self.pick(["<", "==", "+"]), other),
+            "[x * 2 for x in %s if x]" % lst,
+            "{k: v for k, v in zip(%s, %s)}" % (lst, other),
+            "(any(%s), all(%s), len(%s), %s.count(%s))" % (lst, lst, lst, lst, i),
+        ])
+
+    def expression(self):
+        roll = self.r.random()
+        if roll < 0.4:
+            return self.number()
+        if roll < 0.65:
+            return self.text()
+        return self.container()
+
+
+def program(seed, lines):
+    g = Generator(seed)
+    return PRELUDE + "".join("show(lambda: %s)\n" % g.expression() for _ in range(lines))
+
+
+def run(argv, path):
+    try:
+        out = subprocess.run(argv + [path], capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        return None, "timed out"
+    return out.stdout.splitlines(), out.stderr.strip()
+
+
+def main():
+    ap = argparse.ArgumentParser(description="random expressions, gilt against python3")
+    ap.add_argument("--seeds", type=int, default=20, help="programs to run (default 20)")
+    ap.add_argument("--first", type=int, default=1, help="first seed (default 1)")
+    ap.add_argument("--lines", type=int, default=300, help="expressions per program")
+    ap.add_argument("--print", type=int, metavar="SEED", help="print one program and exit")
+    ap.add_argument("--bin", nargs="+", default=["build/gilt", "build/gilt-ft"])
+    args = ap.parse_args()
+    if args.print is not None:
+        sys.stdout.write(program(args.print, args.lines))
+        return 0
+
+    binaries = [os.path.join(ROOT, b) for b in args.bin]
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(args.first, args.first + args.seeds):
+            source = program(seed, args.lines)
+            path = os.path.join(tmp, "exprs_%d.py" % seed)
+            with open(path, "w") as f:
+                f.write(source)
+            expected, err = run([sys.executable], path)
+            if expected is None or len(expected) != args.lines:
+                print("seed %d: python3 itself did not finish (%s); skipped" % (seed, err))
+                continue
+            exprs = source.splitlines()[PRELUDE_LINES:]
+            for binary in binaries:
+                got, err = run([binary], path)
+                got = got or []
+                if got == expected:
+                    continue
+                failures += 1
+                n = next((k for k, (a, b) in enumerate(zip(expected, got)) if a != b),
+                         min(len(expected), len(got)))
+                print("seed %d, %s, line %d: %s" % (seed, os.path.relpath(binary, ROOT),
+                                                    n + 1, exprs[n] if n < len(exprs) else "?"))
+                print("  python3: %s" % (expected[n] if n < len(expected) else "(nothing)"))
+                print("  gilt:    %s" % (got[n] if n < len(got) else "(nothing: %s)"
+                                         % (err.splitlines()[-1] if err else "no output")))
+    total = args.seeds * len(binaries)
+    print("exprs: %d of %d program runs agree with python3 (%d expressions each)"
+          % (total - failures, total, args.lines))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
