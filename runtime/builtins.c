@@ -441,10 +441,11 @@ BUILTIN(b_round) {
         return round_double(v, n);
     }
     if (IS_TYPE(x, IntType) || IS_TYPE(x, BoolType)) {
-        if (!nd) return obj_index(x);
+        /* int.__round__ answers an exact int: round(True) is 1 */
+        if (!nd) return int_exact(x);
         int64_t n = obj_as_index(nd);
         if (n == -1 && err_occurred()) return NULL;
-        if (n >= 0) return obj_index(x);
+        if (n >= 0) return int_exact(x);
         return round_int_negative(x, n);
     }
     Object *meth = type_lookup_cstr(TYPE(x), "__round__");

@@ -126,8 +126,7 @@ static void int_dealloc(Object *self) {
     obj_free(self);
 }
 
-/* A plain int with the value of an int (subclass) instance. */
-static Object *int_exact(Object *o) {
+Object *int_exact(Object *o) {
     if (INT_CHECK_EXACT(o)) return NEWREF(o);
     IntObject *i = (IntObject *)o;
     if (!i->big) return int_from_i64(i->small);

@@ -58,6 +58,9 @@ int64_t hash_double(double d);
 size_t int_bit_length(Object *o);
 /* pow(a, b, m) for ints (builtins.pow with three arguments). */
 Object *int_pow3(Object *a, Object *b, Object *m);
+/* A plain int with the value of an int (or bool, or subclass) instance:
+ * what int's own __round__, __trunc__, __floor__ and __ceil__ answer. */
+Object *int_exact(Object *o);
 /* round(x, ndigits) for an int x; ndigits may be NULL or None. */
 Object *int_round(Object *x, Object *ndigits);
 

@@ -349,7 +349,7 @@ static Object *round_to_int(Object *const *args, size_t nargs, const char *name,
     if (arg_count(name, nargs, 1, 1) < 0) return NULL;
     Object *x = args[0];
     if (IS_TYPE(x, FloatType)) return int_from_double(f(float_value(x)));
-    if (INT_CHECK(x)) return obj_index(x);
+    if (INT_CHECK(x)) return int_exact(x);   /* int.__floor__ etc.: math.floor(True) is 1 */
     if (type_lookup_cstr(TYPE(x), dunder)) return obj_call_method(x, dunder, NULL, 0);
     double d;
     if (arg_double(x, &d) < 0) {

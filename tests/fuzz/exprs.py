@@ -11,6 +11,9 @@ the result's type name and repr, or the name of the exception raised:
     divmod, pow;
   * text: str methods, indexing and slicing, f-strings with format specs
     and conversions, %-formatting;
+  * builtins: format() and str.format specs, round with digits, divmod,
+    hex / oct / bin, int.to_bytes / from_bytes, chr / ord, bytes and
+    bytearray operators and methods, tuple comparison, min of mixed types;
   * containers: list slicing with steps, sorted with keys, insert / pop /
     remove / index, dict update / pop / items, set algebra and comparison,
     int(str, base), float(str), float repr, comprehensions.
@@ -75,6 +78,11 @@ SETS = ["set()", "{1, 2, 3}", "{3, 4}", 'frozenset("abc")', 'set("hello")']
 INDEXES = ["0", "1", "2", "-1", "3", "-3", "10", "100"]
 NUMERIC_STRS = ['"abc"', '"hello world"', '"a-b-c"', '""', '"ABC def"', '"123"', '"0x1f"',
                 '"  7 "', '"1e3"', '"-2.5"', '"inf"']
+FORMAT_CALL_SPECS = ['""', '"<6"', '".2e"', '"+.1f"', '"08.3"', '"_"', '"#x"', '"n"', '"%"',
+                     '"c"', '"=+9"', '"^"']
+BYTES = ['b"abc"', 'b""', 'b"a,b,,c"', 'b"\\x00\\xff"', 'bytes(3)', 'bytearray(b"xy")']
+BYTES_METHODS = ['split(b",")', 'upper()', 'hex()', 'decode()', 'find(b"b")', 'strip()',
+                 'replace(b"a", b"Z")', 'count(b"a")', 'startswith(b"a")', 'join([b"1", b"2"])']
 FLOAT_REPRS = ["1e16", "1e-5", "123456789.123", "0.1+0.2", "1/7", "2.0**60", "-0.0", "1e22",
                "1.5e-7", 'float("nan")']
 
@@ -156,13 +164,44 @@ class Generator:
             "(any(%s), all(%s), len(%s), %s.count(%s))" % (lst, lst, lst, lst, i),
         ])
 
+    def builtin(self):
+        n, m = self.number(), self.number()
+        b = self.pick(BYTES)
+        return self.pick([
+            "format(%s, %s)" % (n, self.pick(FORMAT_CALL_SPECS)),
+            '"{:>{w}}|{!r:^9}".format(%s, %s, w=%s)' % (n, m, self.pick(["0", "3", "12"])),
+            "str(%s)" % n,
+            "round(%s, %s)" % (n, self.pick(["-2", "-1", "0", "1", "3"])),
+            "divmod(%s, %s)" % (n, m),
+            "hex(%s)" % n, "oct(%s)" % n, "bin(%s)" % n,
+            "(%s).bit_length()" % self.pick(INTS),
+            "(%s).to_bytes(%s, %s)" % (self.pick(INTS), self.pick(["1", "2", "9"]),
+                                       self.pick(['"big"', '"little"'])),
+            "int.from_bytes(%s, %s)" % (b, self.pick(['"big"', '"little"'])),
+            "float(%s).is_integer()" % n,
+            "chr(%s)" % self.pick(INTS[:10] + ["65", "0x10FFFF", "0x110000"]),
+            "ord(%s)" % self.pick(STRS),
+            "%s %s %s" % (b, self.pick(["+", "<", "==", "*"]),
+                          self.pick(BYTES + ["2", "-1"])),
+            "%s.%s" % (b, self.pick(BYTES_METHODS)),
+            "%s[%s]" % (b, self.pick(SLICES)),
+            "bytes(%s)" % self.pick(["[65, 66]", "3", '"ab", "utf-8"', "[256]", "-1"]),
+            "(%s, %s) %s (%s,)" % (n, m, self.pick(["<", "==", "+", ">="]), n),
+            "min(%s, %s)" % (self.pick(STRS + INTS), self.pick(STRS + INTS)),
+            "(bool(%s), not %s)" % (n, self.pick(LISTS + STRS)),
+            "%s if %s else %s" % (n, m, self.pick(STRS)),
+            "[%s][%s:]" % (n, self.pick(INDEXES)),
+        ])
+
     def expression(self):
         roll = self.r.random()
-        if roll < 0.4:
+        if roll < 0.35:
             return self.number()
-        if roll < 0.65:
+        if roll < 0.55:
             return self.text()
-        return self.container()
+        if roll < 0.8:
+            return self.container()
+        return self.builtin()
 
 
 def program(seed, lines):
@@ -200,7 +239,8 @@ def main():
                 f.write(source)
             expected, err = run([sys.executable], path)
             if expected is None or len(expected) != args.lines:
-                print("seed %d: python3 itself did not finish (%s); skipped" % (seed, err))
+                why = err.splitlines()[-1] if err else "no output"
+                print("seed %d: python3 itself did not finish (%s); skipped" % (seed, why))
                 continue
             exprs = source.splitlines()[PRELUDE_LINES:]
             for binary in binaries:
