@@ -367,6 +367,46 @@ BUILTIN(b_abs) {
 
 /* round(x, n) for a double: the decimal rounding of x's exact value,
  * ties to even, as CPython's (dtoa mode 3 there, glibc's printf here). */
+/* round(x, -k) for a finite double and 1 <= k <= 308: the exact value of
+ * x rounded to a multiple of 10**k, ties to even, then read back as the
+ * nearest double (CPython's answer). x / 10**k * 10**k in doubles is off
+ * by an ulp for large x: round(2.536768551463726e+112, -1) must be x
+ * itself. glibc prints a double's exact decimal expansion, which is at
+ * most 309 integer and 1074 fraction digits. */
+static Object *round_double_to_tens(double x, int k) {
+    char exact[1500];
+    snprintf(exact, sizeof exact, "%.1100f", fabs(x));
+    int int_digits = (int)(strchr(exact, '.') - exact);
+    int kept = int_digits - k;          /* leading digits that survive */
+    if (kept < 0) return float_from_double(copysign(0.0, x));   /* |x| < 10**(k-1) */
+    /* round up past a 5, or at an exact tie (5 then only zeros) when the
+     * kept digits are odd */
+    char first = exact[kept];
+    bool up = first > '5';
+    if (first == '5') {
+        bool beyond = false;
+        for (const char *c = exact + kept + 1; *c && !beyond; c++) beyond = *c > '0';
+        up = beyond || (kept > 0 && (exact[kept - 1] - '0') % 2 == 1);
+    }
+    char result[1500];
+    size_t len = 0;
+    if (signbit(x)) result[len++] = '-';
+    result[len++] = '0';                /* room for a carry out of the top digit */
+    memcpy(result + len, exact, (size_t)kept);
+    len += (size_t)kept;
+    if (up) {
+        size_t i = len - 1;
+        while (result[i] == '9') result[i--] = '0';
+        result[i]++;
+    }
+    memset(result + len, '0', (size_t)k);
+    len += (size_t)k;
+    result[len] = '\0';
+    double r = strtod(result, NULL);
+    if (!isfinite(r)) return err_set(Exc_OverflowError, "rounded value too large to represent");
+    return float_from_double(r);
+}
+
 static Object *round_double(double x, int64_t n) {
     if (!isfinite(x) || n > 323) return float_from_double(x);
     if (n < -308) return float_from_double(0.0 * x);
@@ -375,12 +415,7 @@ static Object *round_double(double x, int64_t n) {
         snprintf(buf, sizeof buf, "%.*f", (int)n, x);
         return float_from_double(strtod(buf, NULL));
     }
-    double p = pow(10.0, (double)-n);
-    double y = x / p;
-    double z = rint(y);
-    double r = z * p;
-    if (!isfinite(r)) return err_set(Exc_OverflowError, "rounded value too large to represent");
-    return float_from_double(r);
+    return round_double_to_tens(x, (int)-n);
 }
 
 /* round(i, n) for an int with n < 0: nearest multiple of 10**-n, ties even. */

@@ -6,7 +6,8 @@ Where tests/fuzz/fuzz.py asks "does gilt survive bad input?", this asks
 of random expressions, each wrapped as `show(lambda: EXPR)`, which prints
 the result's type name and repr, or the name of the exception raised:
 
-  * numbers: ints small and huge, floats (inf, -0.0, 1e300, 1/3), bools;
+  * numbers: ints small and huge, floats (inf, -0.0, 1e300, 1/3), random
+    ints up to 200 bits and random finite doubles (any bit pattern), bools;
     + - * / // % ** << >> & | ^ and comparisons, nested; abs, int, round,
     divmod, pow;
   * text: str methods, indexing and slicing, f-strings with format specs
@@ -33,7 +34,9 @@ program to stdout to reproduce it.
 """
 import argparse
 import os
+import math
 import random
+import struct
 import subprocess
 import sys
 import tempfile
@@ -100,10 +103,14 @@ class Generator:
             op = self.pick(BINARY)
             right = self.pick(SMALL_RIGHT) if op in ("**", "<<") else self.number(depth + 1)
             return "(%s %s %s)" % (self.number(depth + 1), op, right)
-        if roll < 0.65:
+        if roll < 0.55:
             return self.pick(INTS)
-        if roll < 0.85:
+        if roll < 0.6:
+            return self.random_int()
+        if roll < 0.75:
             return self.pick(FLOATS)
+        if roll < 0.85:
+            return self.random_float()
         return self.pick([
             "True", "False",
             "abs(%s)" % self.pick(INTS),
@@ -113,6 +120,19 @@ class Generator:
             "divmod(%s, %s)[0]" % (self.pick(INTS), self.pick(INTS)),
             "pow(%s, %s)" % (self.pick(INTS[:10]), self.pick(["2", "3", "-1", "0"])),
         ])
+
+    def random_int(self):
+        """An int of 1 to 200 bits, either sign, written in decimal."""
+        v = self.r.getrandbits(self.r.choice([3, 17, 40, 64, 65, 130, 200]))
+        return "(-%d)" % v if self.r.random() < 0.3 else str(v)
+
+    def random_float(self):
+        """Any finite double, from random bits, as python3 writes it (its
+        shortest repr): gilt must read it back and print it the same."""
+        while True:
+            x = struct.unpack("<d", self.r.getrandbits(64).to_bytes(8, "little"))[0]
+            if math.isfinite(x):
+                return "(%r)" % x
 
     def text(self):
         s = self.pick(STRS)
