@@ -62,13 +62,17 @@ BINARY = ["+", "-", "*", "//", "%", "**", "<<", ">>", "&", "|", "^", "/",
           "<", "<=", "==", "!=", ">", ">="]
 SMALL_RIGHT = ["0", "1", "2", "3", "7", "-1", "65"]   # for ** and <<
 STRS = ["'abc'", "''", "'héllo'", "'a,b,,c'", "'  x y  '", "'Hello World'", "'12'", "'ß'",
-        "('x'*3)"]
+        "('x'*3)", "'ǅungla'", "'a\\u2003b\\x85c'", "'İstanbul'", "'ﬁre'", "'١٢٣'", "'Ⅻ'",
+        "'they\\'re o\\'neil'", "'\\t1\\n2\\r\\n'", "'Σίσυφος'", "'𝔘𝔫𝔦'"]
 STR_METHODS = ['upper()', 'lower()', 'strip()', 'split(",")', 'split()', 'replace("b","XY")',
                'find("b")', 'startswith("a")', 'center(9, "*")', 'zfill(5)', 'title()',
                'swapcase()', 'count("a")', 'partition(",")', 'rsplit(",", 1)', 'isdigit()',
                'encode()', 'ljust(6,"-")', 'rjust(6)', 'expandtabs()', 'casefold()',
                'join(["1","2"])', 'index("a")', 'rfind("c")', 'splitlines()', 'lstrip("a")',
-               'removeprefix("a")']
+               'removeprefix("a")', 'isalpha()', 'isnumeric()', 'isdecimal()', 'isspace()',
+               'isupper()', 'istitle()', 'isidentifier()', 'isprintable()', 'capitalize()',
+               'encode("utf-16")', 'encode("latin-1")', 'rstrip()', 'split(maxsplit=1)',
+               '__len__()', 'ljust(4, "é")']
 SLICES = ["0", "-1", "1:", "::-1", "1:3", "::2", "5", "-10:2"]
 FORMAT_SPECS = ["", ":>8", ":.3f", ":e", ":,", ":08.2f", ":x", ":b", "!r", ":^7", ":+d",
                 ":.2%", ":g"]
