@@ -15,6 +15,10 @@ the result's type name and repr, or the name of the exception raised:
   * builtins: format() and str.format specs, round with digits, divmod,
     hex / oct / bin, int.to_bytes / from_bytes, chr / ord, bytes and
     bytearray operators and methods, tuple comparison, min of mixed types;
+  * mixed: slice assignment and deletion, sort with keys, %-format with a
+    dict, str.format with indexing, int(s, 0), float of odd strings,
+    chained comparisons, three-argument pow, sum with a start, zip / map /
+    filter, dict views and dict union, set result types, membership;
   * containers: list slicing with steps, sorted with keys, insert / pop /
     remove / index, dict update / pop / items, set algebra and comparison,
     int(str, base), float(str), float repr, comprehensions.
@@ -217,15 +221,53 @@ class Generator:
             "[%s][%s:]" % (n, self.pick(INDEXES)),
         ])
 
+    def mixed(self):
+        lst, other = self.pick(LISTS), self.pick(LISTS)
+        i, j, k = self.pick(INDEXES), self.pick(INDEXES), self.pick(["1", "2", "-1", "-2", "3"])
+        d, d2 = self.pick(DICTS), self.pick(DICTS)
+        s1, s2 = self.pick(SETS), self.pick(SETS)
+        return self.pick([
+            "(lambda l: (l.__setitem__(slice(%s, %s), %s), l)[1])(%s)" % (i, j, other, lst),
+            "(lambda l: (l.__setitem__(slice(%s, %s, %s), %s), l)[1])(%s)" % (i, j, k, other, lst),
+            "(lambda l: (l.__delitem__(slice(%s, %s, %s)), l)[1])(%s)" % (i, j, k, lst),
+            "(lambda l: (l.sort(key=%s), l)[1])(%s)" % (self.pick(["str", "repr", "len", "bool"]),
+                                                      lst),
+            "(lambda l: (l.extend(%s), l.reverse(), l)[2])(%s)" % (other, lst),
+            '"%%(a)s-%%(b)r" %% %s' % d,
+            '"{0[0]}|{1!s:>4}".format(%s, %s)' % (lst, self.number()),
+            "int(%s, 0)" % self.pick(['"0b101"', '"0o17"', '" 0x1F "', '"1_000"', '"010"', '"0"',
+                                      '"-0x_1f"']),
+            "float(%s)" % self.pick(['"1_000.5"', '" nan "', '"-inf"', '"1e-400"', '"0x1p3"',
+                                     '"  .5"', '"5."', '"1e500"']),
+            "%s < %s < %s" % (self.number(), self.number(), self.number()),
+            "pow(%s, %s, %s)" % (self.pick(INTS[:10]), self.pick(["-1", "2", "0", "5"]),
+                                 self.pick(["7", "1", "-5", "256", "0"])),
+            "max(%s, %s, key=%s)" % (self.number(), self.number(), self.pick(["abs", "str",
+                                                                              "float"])),
+            "sum(%s, %s)" % (lst, self.pick(["0", "0.5", "[]", "10**20"])),
+            "list(zip(%s, %s))" % (lst, other),
+            "list(map(%s, %s))" % (self.pick(["str", "repr", "bool", "type"]), lst),
+            "list(filter(None, %s))" % lst,
+            "sorted(%s.keys() %s %s.keys(), key=repr)" % (d, self.pick(["&", "|", "-", "^"]), d2),
+            "%s | %s" % (d, d2),
+            "type(%s %s %s).__name__" % (s1, self.pick(["|", "&", "-", "^"]), s2),
+            "list(%s.items())[::-1]" % d,
+            "%s in %s" % (self.pick(INTS[:6] + STRS[:4]), self.pick(LISTS + SETS + DICTS)),
+            "[%s, %s].index(%s)" % (self.number(), self.number(), self.number()),
+            "hash(%s) == hash(%s)" % (self.number(), self.number()),
+        ])
+
     def expression(self):
         roll = self.r.random()
-        if roll < 0.35:
+        if roll < 0.3:
             return self.number()
-        if roll < 0.55:
+        if roll < 0.48:
             return self.text()
-        if roll < 0.8:
+        if roll < 0.68:
             return self.container()
-        return self.builtin()
+        if roll < 0.85:
+            return self.builtin()
+        return self.mixed()
 
 
 def program(seed, lines):
