@@ -365,8 +365,6 @@ BUILTIN(b_abs) {
     return obj_unaryop(args[0], UNOP_ABS);
 }
 
-/* round(x, n) for a double: the decimal rounding of x's exact value,
- * ties to even, as CPython's (dtoa mode 3 there, glibc's printf here). */
 /* round(x, -k) for a finite double and 1 <= k <= 308: the exact value of
  * x rounded to a multiple of 10**k, ties to even, then read back as the
  * nearest double (CPython's answer). x / 10**k * 10**k in doubles is off
@@ -407,6 +405,8 @@ static Object *round_double_to_tens(double x, int k) {
     return float_from_double(r);
 }
 
+/* round(x, n) for a double: the decimal rounding of x's exact value,
+ * ties to even, as CPython's (dtoa mode 3 there, glibc's printf here). */
 static Object *round_double(double x, int64_t n) {
     if (!isfinite(x) || n > 323) return float_from_double(x);
     if (n < -308) return float_from_double(0.0 * x);
@@ -416,45 +416,6 @@ static Object *round_double(double x, int64_t n) {
         return float_from_double(strtod(buf, NULL));
     }
     return round_double_to_tens(x, (int)-n);
-}
-
-/* round(i, n) for an int with n < 0: nearest multiple of 10**-n, ties even. */
-static Object *round_int_negative(Object *x, int64_t n) {
-    Object *ten = int_from_i64(10), *e = int_from_i64(-n);
-    Object *p = ten && e ? obj_binop(ten, e, BINOP_POW) : NULL;
-    XDECREF(ten);
-    XDECREF(e);
-    if (!p) return NULL;
-    Object *q = obj_binop(x, p, BINOP_FLOORDIV);
-    Object *r = q ? obj_binop(x, p, BINOP_MOD) : NULL;
-    Object *result = NULL;
-    if (r) {
-        Object *two = int_from_i64(2);
-        Object *r2 = obj_binop(r, two, BINOP_MUL);
-        DECREF(two);
-        int cmp = r2 ? int_compare(r2, p) : 0;
-        XDECREF(r2);
-        if (r2) {
-            bool up = cmp > 0;
-            if (cmp == 0) {
-                Object *one = int_from_i64(1);
-                Object *odd = obj_binop(q, one, BINOP_AND);
-                up = odd && int_sign(odd) != 0;
-                XDECREF(odd);
-                DECREF(one);
-            }
-            if (up) {
-                Object *one = int_from_i64(1);
-                SETREF(q, obj_binop(q, one, BINOP_ADD));
-                DECREF(one);
-            }
-            if (q) result = obj_binop(q, p, BINOP_MUL);
-        }
-    }
-    XDECREF(q);
-    XDECREF(r);
-    DECREF(p);
-    return result;
 }
 
 BUILTIN(b_round) {
@@ -475,14 +436,9 @@ BUILTIN(b_round) {
         }
         return round_double(v, n);
     }
-    if (IS_TYPE(x, IntType) || IS_TYPE(x, BoolType)) {
-        /* int.__round__ answers an exact int: round(True) is 1 */
-        if (!nd) return int_exact(x);
-        int64_t n = obj_as_index(nd);
-        if (n == -1 && err_occurred()) return NULL;
-        if (n >= 0) return int_exact(x);
-        return round_int_negative(x, n);
-    }
+    /* int.__round__ without the method call; its answer is an exact int
+     * (round(True) is 1) */
+    if (IS_TYPE(x, IntType) || IS_TYPE(x, BoolType)) return int_round(x, nd);
     Object *meth = type_lookup_cstr(TYPE(x), "__round__");
     if (!meth)
         return err_format(Exc_TypeError, "type %s doesn't define __round__ method",

@@ -84,9 +84,9 @@ RC_INLINE bool obj_is_immortal(const void *p) {
  * until it registers). So the owner's increment is load, compare, add —
  * no immortality test — and only a non-owner's increment looks at
  * ob_ref_local to skip immortals. DECREF tests immortality first instead,
- * for every thread (see DECREF_). ob_tid
- * is read with a relaxed atomic load, as a merge may set it to 0 while a
- * non-owner reads it (either value sends a non-owner the shared way). */
+ * for every thread (see DECREF_). ob_tid is read with a relaxed atomic
+ * load, as a merge may set it to 0 while a non-owner reads it (either
+ * value sends a non-owner the shared way). */
 RC_INLINE bool obj_owned_by_me_(const RcHeader_ *o) {
     return __builtin_expect(__atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid, 1);
 }

@@ -275,6 +275,10 @@ def program(seed, lines):
     return PRELUDE + "".join("show(lambda: %s)\n" % g.expression() for _ in range(lines))
 
 
+def last_line(text):
+    return text.splitlines()[-1] if text else "no output"
+
+
 def run(argv, path):
     try:
         out = subprocess.run(argv + [path], capture_output=True, text=True, timeout=30)
@@ -296,7 +300,7 @@ def main():
         return 0
 
     binaries = [os.path.join(ROOT, b) for b in args.bin]
-    failures = 0
+    failures = skipped = 0
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(args.first, args.first + args.seeds):
             source = program(seed, args.lines)
@@ -305,8 +309,9 @@ def main():
                 f.write(source)
             expected, err = run([sys.executable], path)
             if expected is None or len(expected) != args.lines:
-                why = err.splitlines()[-1] if err else "no output"
-                print("seed %d: python3 itself did not finish (%s); skipped" % (seed, why))
+                print("seed %d: python3 itself did not finish (%s); skipped"
+                      % (seed, last_line(err)))
+                skipped += 1
                 continue
             exprs = source.splitlines()[PRELUDE_LINES:]
             for binary in binaries:
@@ -320,11 +325,12 @@ def main():
                 print("seed %d, %s, line %d: %s" % (seed, os.path.relpath(binary, ROOT),
                                                     n + 1, exprs[n] if n < len(exprs) else "?"))
                 print("  python3: %s" % (expected[n] if n < len(expected) else "(nothing)"))
-                print("  gilt:    %s" % (got[n] if n < len(got) else "(nothing: %s)"
-                                         % (err.splitlines()[-1] if err else "no output")))
-    total = args.seeds * len(binaries)
-    print("exprs: %d of %d program runs agree with python3 (%d expressions each)"
-          % (total - failures, total, args.lines))
+                print("  gilt:    %s" % (got[n] if n < len(got)
+                                         else "(nothing: %s)" % last_line(err)))
+    total = (args.seeds - skipped) * len(binaries)
+    print("exprs: %d of %d program runs agree with python3 (%d expressions each%s)"
+          % (total - failures, total, args.lines,
+             ", %d seeds skipped" % skipped if skipped else ""))
     return 1 if failures else 0
 
 
