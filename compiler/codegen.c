@@ -1794,6 +1794,10 @@ static void compile_augassign(Compiler *c, Node *st) {
         emit0(c, OP_BINARY_SUBSCR);
         compile_inplace_op(c, st, op);
         if (reload) {
+            /* the result may replace a list item in place
+             * (BINOP_SUBSCR_STORES_BACK, vm/opcodes.h) */
+            uint32_t *binop = &c->u->code[c->u->ncode - 1];
+            if (INSTR_OP(*binop) == OP_BINARY_OP) *binop |= INSTR(0, BINOP_SUBSCR_STORES_BACK);
             visit_expr(c, obj);
             compile_subscript_key(c, key);
         } else {

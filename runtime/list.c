@@ -354,6 +354,23 @@ int list_set_owned(Object *self, int64_t i, Object *v) {
 
 int list_set(Object *self, int64_t i, Object *v) { return list_set_owned(self, i, NEWREF(v)); }
 
+/* Under the lock, with the list this thread's and private: a reader on
+ * another thread takes the lock too, so it counts the item (which the
+ * refcount test then sees) either before this or after the caller's
+ * change. A shared list's readers, and a private list's owner, read
+ * without the lock and could already hold the pointer uncounted. */
+bool list_item_exclusive_threaded(Object *self, int64_t i, Object *item) {
+    ListObject *l = L(self);
+    OBJ_LOCK_THREADED(l);
+    int64_t n = (int64_t)l->size;
+    if (i < 0) i += n;
+    if (i >= 0 && i < n && l->items[i] == item && obj_owned_by_current_thread(l) &&
+        !list_is_shared(l) && obj_has_two_refs(item))
+        return true;
+    OBJ_UNLOCK(l);
+    return false;
+}
+
 Object *list_as_tuple(Object *self) {
     ListObject *l = L(self);
     OBJ_LOCK(l);

@@ -10,6 +10,7 @@
 #define GILT_LIST_H
 
 #include "object.h"
+#include "lock.h"
 
 typedef struct ListObject {
     OBJECT_HEAD
@@ -34,6 +35,24 @@ Object *list_get(Object *l, int64_t i);        /* new ref; IndexError (negative 
 int list_set(Object *l, int64_t i, Object *v); /* borrowed v */
 /* l[i] = v, keeping the caller's reference to v (dropped when it fails). */
 int list_set_owned(Object *l, int64_t i, Object *v);
+/* For changing an item in place (the eval loop's `l[i] op= v` on an int or
+ * float): true when `item` is l[i] (i < 0 counts from the end), nothing
+ * but the list and the caller's one reference refers to it, and no other
+ * thread can read it unlocked meanwhile (free-threaded build: l is not
+ * shared, and its lock is now held). The caller then changes item and calls
+ * list_item_release. False: nothing is held. */
+bool list_item_exclusive_threaded(Object *l, int64_t i, Object *item);
+static inline __attribute__((always_inline)) bool
+list_item_exclusive(Object *self, int64_t i, Object *item) {
+    if (threads_may_contend()) return list_item_exclusive_threaded(self, i, item);
+    ListObject *l = (ListObject *)self;
+    int64_t n = (int64_t)l->size;
+    if (i < 0) i += n;
+    return i >= 0 && i < n && l->items[i] == item && obj_has_two_refs(item);
+}
+static inline __attribute__((always_inline)) void list_item_release(Object *l) {
+    if (threads_may_contend()) OBJ_UNLOCK(l);
+}
 Object *list_as_tuple(Object *l);
 Object *list_copy(Object *l);                  /* a new list, copied under l's lock */
 /* Free-threaded build: let every thread read l's items without its lock

@@ -206,16 +206,22 @@ static inline void obj_resurrect(void *p) {
  * reliably — another thread may see a stale 1 while the owner has since
  * handed out more references (ThreadSanitizer caught exactly that in
  * tests/lang/threads_class_rebind.py when the test was left out). */
+extern bool vm_threads_started;   /* vm/interp.h */
 RC_INLINE bool obj_has_refs_(const RcHeader_ *o, uint32_t n) {
     /* The local count first: it alone rejects most objects (a list item,
-     * a named variable) in one compare. Any order gives the same answer.
-     * The shared count is read with acquire: it pairs with the release of
-     * a non-owner's last decrement (brc_decref_shared), so whatever that
-     * thread read of the object is done before the caller overwrites it
-     * (ThreadSanitizer saw the race in tests/lang/threads_dict_snapshot.py;
-     * on x86 the acquire costs nothing). */
-    return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == n &&
-           __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid &&
+     * a named variable) in one compare. Until a second thread has ever
+     * started it alone decides: every mortal object is this thread's, and
+     * only another thread (or a list or dict shared between threads, see
+     * below) ever makes a shared count. Once threads run, the owner and the
+     * shared count are tested too. The shared count is read with acquire:
+     * it pairs with the release of a non-owner's last decrement
+     * (brc_decref_shared), so whatever that thread read of the object is
+     * done before the caller overwrites it (ThreadSanitizer saw the race
+     * in tests/lang/threads_dict_snapshot.py; on x86 the acquire costs
+     * nothing). */
+    if (__atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) != n) return false;
+    if (!__atomic_load_n(&vm_threads_started, __ATOMIC_RELAXED)) return true;
+    return __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED) == brc_current_tid &&
            __atomic_load_n(&o->ob_ref_shared, __ATOMIC_ACQUIRE) == 0;
 }
 RC_INLINE bool obj_is_unique(const void *p) { return obj_has_refs_(p, 1); }

@@ -911,6 +911,39 @@ result_stores_back(const uint32_t *ip, Object *const *locals, Object *a, uint32_
     return (borrow & ARG_BORROW_NOS) ? obj_is_unique(a) : obj_has_two_refs(a);
 }
 
+/* The value a LOAD_FAST(_BORROW) or LOAD_CONST(_BORROW) instruction would
+ * push, or NULL for any other instruction or an unbound local. */
+static inline __attribute__((always_inline)) Object *
+value_loaded_by(uint32_t instr, Object *const *locals, Object *const *consts) {
+    switch (INSTR_OP(instr)) {
+    case OP_LOAD_FAST: return locals[INSTR_ARG(instr)];
+    case OP_LOAD_FAST_BORROW: return locals[INSTR_ARG(instr) & ~ARG_BORROW_NOS];
+    case OP_LOAD_CONST:
+    case OP_LOAD_CONST_BORROW: return consts[INSTR_ARG(instr)];
+    default: return NULL;
+    }
+}
+
+/* BINARY_OP flagged BINOP_SUBSCR_STORES_BACK (`x[k] op= y`): the next three
+ * instructions load x and k again and store the result into x[k]. When x
+ * is an exact list, k a small int, and x[k] is still the left operand `a`
+ * (the BINARY_SUBSCR before loaded it) with no reference but the list's and
+ * the stack's, the result may be written into a instead: storing a new
+ * object there and dropping a would leave the same value behind, and
+ * nothing else can tell the difference. Returns the list, held for the
+ * change (list_item_exclusive; the caller releases it), or NULL. */
+static inline __attribute__((always_inline)) Object *
+subscr_result_stores_back(const uint32_t *ip, Object *const *locals, Object *const *consts,
+                          Object *a, uint32_t borrow) {
+    if (borrow & ARG_BORROW_NOS) return NULL;
+    Object *list = value_loaded_by(ip[0], locals, consts);
+    Object *key = value_loaded_by(ip[1], locals, consts);
+    if (!list || !key || INSTR_OP(ip[2]) != OP_STORE_SUBSCR || !IS_TYPE(list, ListType) ||
+        !IS_TYPE(key, IntType) || !int_is_small(key))
+        return NULL;
+    return list_item_exclusive(list, int_small(key), a) ? list : NULL;
+}
+
 /* A LOAD_FAST_BORROW flagged ARG_BORROW_NOS found its local unbound, with
  * borrowed values of the same consumer below it on the stack (`ip`: the
  * next instruction, `sp`: the stack without the failed load's value). The
@@ -1660,6 +1693,14 @@ trace_hook:
                     DROP_OPERAND(b, ARG_BORROW_TOS);
                     DISPATCH();
                 }
+                if (oparg & BINOP_SUBSCR_STORES_BACK) {
+                    Object *list = subscr_result_stores_back(ip, locals, consts, a, borrow);
+                    if (list) {
+                        ((IntObject *)a)->small = z;
+                        list_item_release(list);
+                        goto binop_subscr_stored_back;
+                    }
+                }
                 if (!(borrow & ARG_BORROW_TOS) && obj_is_unique(b)) {
                     ((IntObject *)b)->small = z;
                     sp[-1] = b;
@@ -1705,6 +1746,14 @@ trace_hook:
                 ((FloatObject *)a)->value = z;
                 DROP_OPERAND(b, ARG_BORROW_TOS);
                 DISPATCH();
+            }
+            if ((oparg & BINOP_SUBSCR_STORES_BACK) && IS_TYPE(a, FloatType)) {
+                Object *list = subscr_result_stores_back(ip, locals, consts, a, borrow);
+                if (list) {
+                    ((FloatObject *)a)->value = z;
+                    list_item_release(list);
+                    goto binop_subscr_stored_back;
+                }
             }
             if (!(borrow & ARG_BORROW_TOS) && IS_TYPE(b, FloatType) && obj_is_unique(b)) {
                 ((FloatObject *)b)->value = z;
@@ -1753,6 +1802,14 @@ trace_hook:
         DROP_OPERAND(a, ARG_BORROW_NOS);
         sp--;
         ip++;
+        DISPATCH();
+    binop_subscr_stored_back:
+        /* the list item a now holds the result: drop the operands' stack
+         * references (the list keeps a) and skip the reload and the store */
+        DROP_OPERAND(b, ARG_BORROW_TOS);
+        DECREF(a);
+        sp--;
+        ip += 3;
         DISPATCH();
     }
 

@@ -166,6 +166,12 @@ typedef enum {
  * x's STORE_FAST, so a result may be written into the operand in place
  * (vm/eval.c, result_stores_back). */
 #define BINOP_STORES_BACK (1u << 8)
+/* BINOP_SUBSCR_STORES_BACK: the compiler saw `x[k] op= y` with x and k
+ * reloadable: the next three instructions load x and k again and
+ * STORE_SUBSCR the result, so for a list item only the list and the stack
+ * refer to, the result may be written into the item in place
+ * (vm/eval.c, subscr_result_stores_back). */
+#define BINOP_SUBSCR_STORES_BACK (1u << 9)
 #define BINOP_OPERATOR_MASK 31u   /* the BinOp, in-place flag included */
 #define BINOP_PLAIN_MASK 15u      /* the BinOp without its in-place flag */
 
