@@ -1693,23 +1693,25 @@ trace_hook:
                     DROP_OPERAND(b, ARG_BORROW_TOS);
                     DISPATCH();
                 }
-                if (oparg & BINOP_SUBSCR_STORES_BACK) {
-                    Object *list = subscr_result_stores_back(ip, locals, consts, a, borrow);
-                    if (list) {
-                        ((IntObject *)a)->small = z;
-                        list_item_release(list);
-                        goto binop_subscr_stored_back;
-                    }
-                }
                 if (!(borrow & ARG_BORROW_TOS) && obj_is_unique(b)) {
                     ((IntObject *)b)->small = z;
                     sp[-1] = b;
                     DROP_OPERAND(a, ARG_BORROW_NOS);
                     DISPATCH();
                 }
-                if ((oparg & BINOP_STORES_BACK) && result_stores_back(ip, locals, a, borrow)) {
-                    ((IntObject *)a)->small = z;
-                    goto binop_stored_back;
+                /* one test for both flags: this path is hot in every loop */
+                if (oparg & (BINOP_STORES_BACK | BINOP_SUBSCR_STORES_BACK)) {
+                    if ((oparg & BINOP_STORES_BACK) && result_stores_back(ip, locals, a, borrow)) {
+                        ((IntObject *)a)->small = z;
+                        goto binop_stored_back;
+                    }
+                    Object *list;
+                    if ((oparg & BINOP_SUBSCR_STORES_BACK) &&
+                        (list = subscr_result_stores_back(ip, locals, consts, a, borrow))) {
+                        ((IntObject *)a)->small = z;
+                        list_item_release(list);
+                        goto binop_subscr_stored_back;
+                    }
                 }
             }
             r = int_from_i64(z);

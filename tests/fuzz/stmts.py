@@ -153,9 +153,9 @@ BUILTIN_ERRORS = [
 
 
 class Generator:
-    def __init__(self, seed, kinds):
-        self.r = random.Random(seed)
-        self.kinds = kinds
+    def __init__(self, seed, templates):
+        self.seed = seed
+        self.templates = set(templates)
         self.uid = 0
 
     # ----- helpers -------------------------------------------------------
@@ -1413,7 +1413,7 @@ class Generator:
             attempt(lambda: setattr(r, 'b', 'x'))
             r.nd = 'shadowed'
             print(r.a, r.b, r.nd, sorted(vars(r)), Base.subclasses)
-            print([f() for f in r.m()])
+            attempt(lambda: [f() for f in r.m()])
             def deco(cls):
                 cls.added = 'yes'
                 return cls
@@ -1474,6 +1474,126 @@ class Generator:
                          lambda: o.m.__func__ is C.m, lambda: getattr(o, 'm')($d)]:
                 attempt(call)
             """, d=self.ri(0, 9))
+
+    def k_metaclass(self, n):
+        return [], T("""
+            class Meta(type):
+                registry = []
+                def __new__(mcls, name, bases, ns, **kw):
+                    print('Meta.__new__', name, [b.__name__ for b in bases], sorted(k for k in ns if not k.startswith('__')), kw)
+                    cls = super().__new__(mcls, name, bases, ns)
+                    Meta.registry.append(name)
+                    return cls
+                def __init__(cls, name, bases, ns, **kw):
+                    super().__init__(name, bases, ns)
+                def __call__(cls, *a, **k):
+                    print('Meta.__call__', cls.__name__, a)
+                    return super().__call__(*a, **k)
+                def __len__(cls):
+                    return len(cls.__name__)
+                def __getitem__(cls, k):
+                    return cls.__name__ + '[' + str(k) + ']'
+            class A(metaclass=Meta):
+                x = 1
+                def __init__(self, v=$v):
+                    self.v = v
+                def m(self):
+                    return self.v
+            class B(A, flag=$flag):
+                y = 2
+            b = B($w)
+            print(b.v, b.m(), len(A), B['k'], Meta.registry, type(B).__name__, isinstance(B, Meta))
+            class Single:
+                _inst = None
+                def __new__(cls, *a):
+                    if cls._inst is None:
+                        print('creating')
+                        cls._inst = super().__new__(cls)
+                    return cls._inst
+                def __init__(self, v):
+                    print('init', v)
+                    self.v = v
+            s1, s2 = Single(1), Single(2)
+            print(s1 is s2, s1.v)
+            class G:
+                def __class_getitem__(cls, item):
+                    return 'G of ' + repr(item)
+            print(G[int], G[1, 2])
+            N = type('N', (A,), {'z': $w, 'm': lambda self: 'dyn'})
+            print(N().m(), N.z, N.x, [k.__name__ for k in N.__mro__])
+            """, v=self.ri(0, 9), w=self.ri(0, 9), flag=self.pick(["1", "'f'", "None"]))
+
+    def k_coroutine(self, n):
+        return [], T("""
+            class Ready:
+                def __init__(self, v):
+                    self.v = v
+                def __await__(self):
+                    got = yield ('want', self.v)
+                    return (got or 0) + self.v
+            async def leaf(k):
+                r = await Ready(k)
+                if r > $lim:
+                    raise ValueError('too big %d' % r)
+                return r * 2
+            async def mid(n):
+                total = 0
+                for i in range(n):
+                    try:
+                        total += await leaf(i)
+                    except ValueError as e:
+                        print('mid caught', e)
+                        total -= 1
+                return total
+            def drive(coro):
+                out = []
+                try:
+                    v = coro.send(None)
+                    while True:
+                        out.append(v)
+                        v = coro.send(len(out))
+                except StopIteration as e:
+                    return out, e.value
+            attempt(lambda: drive(mid($n)))
+            attempt(lambda: drive(leaf($lim + 5)))
+            c = mid(2)
+            print(c.send(None))
+            attempt(lambda: c.throw(KeyError('in')))
+            attempt(lambda: c.send(None))
+            c2 = leaf(1)
+            c2.close()
+            attempt(lambda: c2.send(None))
+            async def agen_like():
+                return [await Ready(i) for i in range($n)]
+            attempt(lambda: drive(agen_like()))
+            print(type(leaf(0)).__name__)
+            """, lim=self.ri(0, 8), n=self.ri(0, 5))
+
+    def m_star_calls(self, n):
+        return [], T("""
+            def f(*a, **k):
+                return a, sorted(k.items())
+            a, b = $l1, $l2
+            d1, d2 = {'x': 1, 'y': 2}, {$key: 3}
+            attempt(lambda: f(*a, *b))
+            attempt(lambda: f(0, *a, 9, *b, z=0))
+            attempt(lambda: f(**d1, **d2))
+            attempt(lambda: f(*a, x=5, **d2))
+            attempt(lambda: f(**d1, x=0))
+            attempt(lambda: f(**{1: 2}))
+            attempt(lambda: f(*5))
+            attempt(lambda: f(**[1]))
+            print(*a, sep='-', end='|\\n')
+            print([*a, *b, *'xy'], (*a, 0), {*a, *b} == set(a + b), {**d1, **d2, 'w': 0})
+            first, *_ = [*b, 'last'] or [0]
+            print(first, *range(3), *{'k': 1})
+            def g(p, /, q, *, r):
+                return p, q, r
+            for call in [lambda: g(1, 2, r=3), lambda: g(1, q=2, r=3), lambda: g(p=1, q=2, r=3),
+                         lambda: g(1, 2, 3), lambda: g(*a[:2], r=0), lambda: g(1, **{'q': 2, 'r': 3})]:
+                attempt(call)
+            """, l1=self.small_list(0, 3), l2=self.small_list(0, 3),
+                     key=self.pick(["'x'", "'z'", "'y'"]))
 
     # ----- generators ----------------------------------------------------
     def g_protocol(self, n):
@@ -1690,13 +1810,17 @@ class Generator:
             """, v=self.pick(["5", "None", "'s'", "(1, 2)"]))
 
     # ----- exceptions ----------------------------------------------------
-    def e_tree(self, n):
+    def e_tree(self, n, gen=False, info=False):
+        """f(k): a random try statement; k chooses which raise / return fires."""
         self.triggers = 0
+        self.tree_gen, self.tree_info = gen, info
         body = T("""
             class MyError(Exception):
                 pass
             class MySubError(MyError):
                 pass
+            def info():
+                return type(sys.exc_info()[1]).__name__
             """)
         loop = self.chance(0.4)
         inner = self.try_stmt(0, loop)
@@ -1706,10 +1830,42 @@ class Generator:
             fn += indent(inner, 2)
         else:
             fn += indent(inner)
+        if info:
+            fn += ["    print('after', info())"]
         fn += ["    return 'end'"]
         body += fn
-        body += ["for k in range(%d):" % (self.triggers + 2), "    attempt(lambda: f(k))"]
+        if not gen:
+            body += ["for k in range(%d):" % (self.triggers + 2), "    attempt(lambda: f(k))"]
+            return [], body
+        body += T("""
+            def drive(g, how):
+                out = []
+                try:
+                    while len(out) < 20:
+                        if how == 1 and len(out) == 1:
+                            out.append(g.throw(KeyError('thrown')))
+                        elif how == 2 and len(out) == 1:
+                            g.close()
+                            out.append('closed')
+                        else:
+                            out.append(next(g))
+                except StopIteration as e:
+                    out.append(('ret', e.value))
+                return out
+            for k in range($n):
+                for how in range(3):
+                    attempt(lambda: drive(f(k), how))
+            """, n=self.triggers + 2)
         return [], body
+
+    def e_tree_gen(self, n):
+        """e_tree as a generator: yields in try, except, else and finally,
+        driven by next, throw and close."""
+        return self.e_tree(n, gen=True, info=self.chance(0.3))
+
+    def e_tree_info(self, n):
+        """e_tree that prints sys.exc_info() in handlers, finally blocks and after."""
+        return self.e_tree(n, info=True)
 
     def raise_stmt(self):
         self.triggers += 1
@@ -1735,11 +1891,17 @@ class Generator:
                 body += ["if k == %d:" % self.ri(0, 4), "    %s" % self.pick(["break", "continue"])]
             else:
                 body += ["print('body%s', k)" % tag]
+            if self.tree_gen and self.chance(0.5):
+                body.append("yield 'y%s'" % tag)
         out = ["try:"] + indent(body)
         nh = self.ri(0, 2)
         for h in range(nh):
             exc = self.pick(EXC_CATCH)
             hb = ["print('except%s.%d', type(e).__name__, e)" % (tag, h)]
+            if self.tree_gen and self.chance(0.4):
+                hb.append("yield 'h%s'" % tag)
+            if self.tree_info:
+                hb.append("print('info', info())")
             roll = self.r.random()
             if roll < 0.15:
                 hb.append("raise")
@@ -1755,14 +1917,22 @@ class Generator:
                 hb.append(self.pick(["break", "continue"]))
             elif roll < 0.7 and depth < 2:
                 hb += self.try_stmt(depth + 1, in_loop)
+                if self.tree_info:
+                    hb.append("print('info', info())")
             out += ["except %s as e:" % exc] + indent(hb)
         if nh and self.chance(0.3):
             eb = ["print('else%s')" % tag]
+            if self.tree_gen and self.chance(0.4):
+                eb.append("yield 'e%s'" % tag)
             if self.chance(0.3):
                 eb += self.raise_stmt()
             out += ["else:"] + indent(eb)
         if not nh or self.chance(0.5):
             fb = ["print('finally%s')" % tag]
+            if self.tree_info:
+                fb.append("print('info', info())")
+            if self.tree_gen and self.chance(0.3):
+                fb.append("yield 'f%s'" % tag)
             roll = self.r.random()
             if roll < 0.15:
                 fb.append("return 'fin%s'" % tag)
@@ -2177,6 +2347,9 @@ class Generator:
                     b += ch
             print(''.join(b), str(b)[:20])
             print('%s=%d, %5.1f%%' % ('k', $n, $n * 1.5), '{:>4}|{:<4}|{:^6}'.format(1, 'ab', 'c'))
+            w, p = $k + 4, $k
+            x = $n * 1.25
+            print(f'{x=}', f'{x:{w}.{p}f}|', f'{s!r:>{w}}'[:20], f'{"q":*^{w}}', f'{x=:>{w}}', f'{len(parts) = }')
             """, n=self.ri(0, 12), k=self.ri(1, 3),
                      words=repr(self.r.sample(["ab", "", "cd ef", "x", "hello", "a", "Zz"],
                                               self.ri(0, 5))))
@@ -2292,6 +2465,69 @@ class Generator:
                 print(classify(v))
             """, vals=", ".join(vals))
 
+    def m_match_class(self, n):
+        vals = self.r.sample(["Pt(0, 0)", "Pt(1, 0)", "Pt(0, 5)", "Pt(2, 3)", "Pt3(1, 2, 3)",
+                              "Pt3(0, 0, 0)", "Circle(Pt(1, 1), 2)", "Circle(Pt(0, 0), 0)",
+                              "[Pt(1, 2), Pt(3, 4)]", "Color.RED", "Color.GREEN", "'red'", "5",
+                              "(1, Pt(0, 1))", "{'pos': Pt(1, 1), 'r': 3}"], self.ri(3, 8))
+        return [], T("""
+            class Pt:
+                __match_args__ = ('x', 'y')
+                def __init__(self, x, y):
+                    self.x, self.y = x, y
+            class Pt3(Pt):
+                __match_args__ = ('x', 'y', 'z')
+                def __init__(self, x, y, z):
+                    super().__init__(x, y)
+                    self.z = z
+            class Circle:
+                __match_args__ = ('center', 'r')
+                def __init__(self, center, r):
+                    self.center, self.r = center, r
+            class Color:
+                RED = 'red'
+                GREEN = 'green'
+            def where(v):
+                match v:
+                    case Pt(0, 0):
+                        return 'origin'
+                    case Pt3(x, y, z) if x + y + z > $lim:
+                        return 'big 3d', x, y, z
+                    case Pt(x=0, y=yy):
+                        return 'on y axis', yy
+                    case Pt(xx, 0):
+                        return 'on x axis', xx
+                    case Circle(Pt(x, y), r=0):
+                        return 'dot', x, y
+                    case Circle(center=Pt() as c, r=r):
+                        return 'circle', c.x, r
+                    case [Pt(x1, y1), Pt(x2, y2)]:
+                        return 'segment', x1 + x2, y1 + y2
+                    case Color.RED:
+                        return 'red constant'
+                    case (1, Pt(y=y)) | (2, Pt(x=y)):
+                        return 'tagged', y
+                    case {'pos': Pt(x, y), **rest}:
+                        return 'mapping', x, y, rest
+                    case int(i) | str(i):
+                        return 'scalar', i
+                    case Pt(a, b):
+                        return 'other point', a, b
+                    case _:
+                        return 'nothing'
+            for v in [$vals]:
+                attempt(lambda: where(v))
+            class Bad:
+                __match_args__ = ('a',)
+            def bad(v):
+                match v:
+                    case Bad(1, 2):
+                        return 'no'
+                    case Bad(q):
+                        return q
+            attempt(lambda: bad(Bad()))
+            """, lim=self.ri(0, 6), vals=", ".join(vals))
+
     def m_nonlocal_global(self, n):
         g = "G_%d" % n
         return ["%s = 'global'" % g], T("""
@@ -2346,21 +2582,29 @@ class Generator:
                       "f_closure", "f_late_binding", "f_global", "f_decorators", "f_lambda", "f_methods"],
         "classes": ["k_basic", "k_compare", "k_container", "k_iterator", "k_call", "k_context",
                     "k_arith", "k_inherit", "k_inherit", "k_props", "k_getattr", "k_exceptions",
-                    "k_class_scope", "k_dunder_misc", "k_hash", "k_descriptor", "k_del"],
+                    "k_class_scope", "k_dunder_misc", "k_hash", "k_descriptor", "k_del", "k_metaclass"],
         "generators": ["g_protocol", "g_protocol", "g_yield_from", "g_genexpr", "g_infinite",
-                       "g_stopiteration"],
-        "exceptions": ["e_tree", "e_tree", "e_tree", "e_finally", "e_except_var",
+                       "g_stopiteration", "k_coroutine"],
+        "exceptions": ["e_tree", "e_tree", "e_tree_gen", "e_tree_gen", "e_tree_info", "e_finally", "e_except_var",
                        "e_raise_from", "e_assert", "e_hierarchy", "e_builtin_errors",
                        "e_builtin_errors", "e_unpack"],
         "comprehensions": ["s_comprehension", "s_nested_comp", "s_nested_comp"],
         "misc": ["m_del", "m_evalorder", "m_evalorder", "m_dict_order", "m_strbuild",
-                 "m_sortkey", "m_misc_assign", "m_match", "m_nonlocal_global"],
+                 "m_sortkey", "m_misc_assign", "m_match", "m_match_class", "m_nonlocal_global",
+                 "m_star_calls"],
     }
 
     def snippet(self, n):
-        """(template name, module-level lines, body lines) for snippet t_n."""
-        kind = self.pick(self.kinds)
-        name = self.pick(self.KINDS[kind]) if kind in self.KINDS else kind
+        """(template name, module-level lines, body lines) for snippet t_n.
+        Each snippet has its own random stream, and templates left out by
+        --only / --without are skipped by drawing again, so a snippet that
+        is still allowed comes out the same whatever the other options."""
+        self.r = random.Random("%d:%d" % (self.seed, n))
+        everything = resolve_kinds([], [])
+        for _ in range(10000):
+            name = self.pick(everything)
+            if name in self.templates:
+                break
         pre, body = getattr(self, name)(n)
         return name, pre, body
 
@@ -2567,7 +2811,12 @@ def main():
         print("  by category: " + ", ".join("%s %d" % (c, n) for c, n in counts.items() if n))
         print("  by template: " + ", ".join("%s %d" % (t, n) for t, n in
                                            sorted(by_template.items(), key=lambda x: -x[1])))
-        print("  reproduce one: tests/fuzz/stmts.py --print SEED --snippet N")
+        flags = "".join([" --snippets %d" % args.snippets if args.snippets != 30 else "",
+                         " --only " + " ".join(args.only) if args.only else "",
+                         " --without " + " ".join(args.without) if args.without else "",
+                         " --no-messages" if args.no_messages else "",
+                         " --no-context" if args.no_context else ""])
+        print("  reproduce one: tests/fuzz/stmts.py --print SEED --snippet N%s" % flags)
     return 1 if total else 0
 
 
