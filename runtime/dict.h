@@ -94,7 +94,7 @@ dict_get_str_hinted(Object *d, Object *key, uint64_t *hint) {
     }
     if (ix < h->nentries && h->entries[ix].key == key) {
         Object *v = h->entries[ix].value;
-        INCREF_PROBABLY_IMMORTAL(v);
+        INCREF_SOLE_THREAD(v);
         return v;
     }
     return dict_get_str_hinted_slow(d, key, hint);

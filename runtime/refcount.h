@@ -162,6 +162,22 @@ RC_INLINE void DECREF_(void *p) {
     }
 }
 
+/* For a caller that has just seen threads_may_contend() (lock.h) false:
+ * until a second thread has ever started, every mortal object is this
+ * thread's and has no shared count (obj_has_refs_ below), so only
+ * immortality needs a test. The owner's increment then costs a compare and
+ * an add, and the owner's decrement skips the owner test and, at zero, the
+ * shared count. */
+RC_INLINE void INCREF_SOLE_THREAD_(void *p) {
+    RcHeader_ *o = p;
+    if (!immortal_test_(o)) owner_local_add_(o, 1);
+}
+RC_INLINE void DECREF_SOLE_THREAD_(void *p) {
+    RcHeader_ *o = p;
+    if (__builtin_expect(immortal_test_(o), 0)) return;
+    if (owner_local_dec_is_zero_(o)) obj_dealloc((struct Object *)o);
+}
+
 /* For a site whose object is usually immortal (a global once threads run):
  * the immortality test first, two instructions for those, and the owner's
  * count after it. Everywhere else INCREF tests the owner first. */
@@ -340,8 +356,11 @@ RC_INLINE void obj_init_header(void *p, struct TypeObject *type) {
     o->ob_type = type;
 }
 
-/* Every count changes with one instruction here: nothing to reorder. */
+/* Every count changes with one instruction here: nothing to reorder, and
+ * no owner to test. */
 #define INCREF_PROBABLY_IMMORTAL_ INCREF_
+#define INCREF_SOLE_THREAD_ INCREF_
+#define DECREF_SOLE_THREAD_ DECREF_
 
 /* Under the GIL nothing reads a container while another thread writes it. */
 RC_INLINE bool obj_is_read_unlocked(const void *p) { (void)p; return false; }
@@ -356,6 +375,8 @@ RC_INLINE bool obj_incref_if_local(void *p) { INCREF_(p); return true; }
 #define INCREF(o) INCREF_((void *)(o))
 #define DECREF(o) DECREF_((void *)(o))
 #define INCREF_PROBABLY_IMMORTAL(o) INCREF_PROBABLY_IMMORTAL_((void *)(o))
+#define INCREF_SOLE_THREAD(o) INCREF_SOLE_THREAD_((void *)(o))
+#define DECREF_SOLE_THREAD(o) DECREF_SOLE_THREAD_((void *)(o))
 #define XINCREF(o) do { void *x_ = (void *)(o); if (x_) INCREF_(x_); } while (0)
 #define XDECREF(o) do { void *x_ = (void *)(o); if (x_) DECREF_(x_); } while (0)
 /* Drop the reference held in lvalue p and set p to NULL (safe if re-entered). */

@@ -25,6 +25,7 @@
 #include "object.h"
 #include "code.h"
 #include "interp.h"
+#include "lock.h"
 
 typedef struct TryBlock {
     uint32_t handler;          /* word offset of the handler                 */
@@ -155,15 +156,18 @@ static inline void frame_pop(Frame *f) {
     if (c->top == c->data && c->prev) frame_current_chunk = c->prev;
 }
 
-/* Drop every reference the frame holds (slots, stack, func/code/...). */
-static inline __attribute__((always_inline)) void frame_clear(Frame *f) {
+/* frame_clear's body, always inlined with a constant sole_thread (when
+ * threads_may_contend() is false, refcount.h's _SOLE_THREAD forms), so
+ * each of frame_clear's two calls is specialized. */
+static inline __attribute__((always_inline)) void frame_clear_(Frame *f, bool sole_thread) {
     CodeObject *code = f->code;
     size_t nslots = (size_t)code->nlocals + code->ncellvars + code->nfreevars;
     for (size_t i = 0; i < nslots; i++) {
         Object *v = f->localsplus[i];
         if (v) {
             f->localsplus[i] = NULL;
-            DECREF(v);
+            if (sole_thread) DECREF_SOLE_THREAD(v);
+            else DECREF(v);
         }
     }
     while (f->sp > f->stack) {
@@ -173,7 +177,10 @@ static inline __attribute__((always_inline)) void frame_clear(Frame *f) {
     f->nblocks = 0;
     if (f->locals) CLEAR(f->locals);
     if (f->func) {
-        CLEAR(f->func);
+        Object *func = f->func;
+        f->func = NULL;
+        if (sole_thread) DECREF_SOLE_THREAD(func);
+        else DECREF(func);
     } else if (f->owns_code) {
         f->owns_code = 0;
         XDECREF(f->globals);
@@ -182,6 +189,13 @@ static inline __attribute__((always_inline)) void frame_clear(Frame *f) {
     }
     f->globals = f->builtins = NULL;
     f->state = FRAME_DONE;
+}
+
+/* Drop every reference the frame holds (slots, stack, func/code/...).
+ * One test of threads_may_contend (lock.h) for all of them. */
+static inline __attribute__((always_inline)) void frame_clear(Frame *f) {
+    if (threads_may_contend()) frame_clear_(f, false);
+    else frame_clear_(f, true);
 }
 
 /* A frame that lives on the heap (generators); freed with frame_free_heap. */
