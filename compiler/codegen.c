@@ -29,6 +29,7 @@
 typedef enum {
     FB_WHILE, FB_FOR, FB_ASYNC_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END,
     FB_HANDLER, FB_WITH, FB_ASYNC_WITH,
+    FB_POP_VALUE,            /* a return value under a finally body run inline */
 } FBlockKind;
 
 typedef struct FBlock {
@@ -1245,8 +1246,13 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_tos) {
         int saved_n = u->nfblocks;
         FBlock saved[MAX_FBLOCKS];
         memcpy(saved, u->fblocks, sizeof saved);
+        NodeList *finalbody = f->finalbody;
         u->nfblocks = (int)(f - u->fblocks);
-        visit_stmts(c, f->finalbody);
+        /* A return's value waits under the finally body; a break,
+         * continue or return there drops it first (FB_POP_VALUE, which
+         * takes f's place: it is restored below). */
+        if (preserve_tos) push_fblock(c, NULL, FB_POP_VALUE, -1, -1);
+        visit_stmts(c, finalbody);
         memcpy(u->fblocks, saved, sizeof saved);
         u->nfblocks = saved_n;
         break;
@@ -1269,6 +1275,10 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_tos) {
         emit0(c, OP_POP_BLOCK);
         if (preserve_tos) emit0(c, OP_ROT_TWO);
         emit0(c, OP_CALL_EXIT_NONE);
+        break;
+    case FB_POP_VALUE:
+        if (preserve_tos) emit0(c, OP_ROT_TWO);
+        emit0(c, OP_POP_TOP);
         break;
     case FB_ASYNC_WITH:
         emit0(c, OP_POP_BLOCK);

@@ -10,55 +10,69 @@ IndexError, ZeroDivisionError, TypeError, ValueError, StopIteration,
 NameError, UnboundLocalError, AttributeError, AssertionError,
 RuntimeError and the programs' own My* classes), then `CTX <__context__
 type> <__cause__ type> <__suppress_context__>` when it has a context or
-cause. Snippet kinds:
+cause; after each snippet `run()` also checks that sys.exc_info() is
+empty again (`LEAK` otherwise). Snippet kinds (--list-kinds names the
+templates):
 
   * control: random nested if/elif/else, for (over range, list, dict
     items, str, enumerate, zip, starred and nested targets) and while
-    with break / continue / else, chained and augmented assignment to
-    locals, globals, attributes and subscripts, walrus, closures with
-    nonlocal, try/except inside loops;
+    with break / continue / else, try/except/finally and with inside
+    loops, chained and augmented assignment to locals, globals,
+    attributes and subscripts, walrus, closures with nonlocal; the same
+    as a generator body with yield / yield from, driven by next and send;
   * functions: random signatures (positional-only, defaults, *args,
     keyword-only, **kwargs) called with random arguments, * and **
-    unpacking (and the TypeErrors that follow), mutable defaults,
-    recursion, closures and nonlocal, late binding, global, decorators
-    stacked with and without arguments, lambdas;
+    unpacking (and the TypeErrors that follow), methods, mutable
+    defaults, recursion, closures and nonlocal, late binding, global,
+    decorators stacked with and without arguments, lambdas;
   * classes: __init__/__repr__/__str__, class and instance attributes,
-    comparisons, hashing and sorting, container and iterator protocols,
+    comparisons, __hash__ and sorting, container and iterator protocols,
     __call__, context managers, arithmetic and reflected dunders with
     NotImplemented, random inheritance graphs with super() and their
-    MROs, property/staticmethod/classmethod, __getattr__/__setattr__,
-    custom exceptions, class-body scoping;
+    MROs, property/staticmethod/classmethod, descriptors,
+    __init_subclass__, metaclasses, __getattr__/__setattr__, __del__
+    timing, custom exceptions, class-body scoping;
   * generators: random next/send/throw/close sequences, yield from with
     return values, generator expressions, infinite generators,
-    StopIteration and return;
-  * exceptions: random try/except/else/finally trees (re-raise, raise
-    from, return/break/continue in finally), the except-variable
-    deletion, assert, hierarchy matching, builtin error messages;
+    StopIteration and return, coroutines driven by send;
+  * exceptions: random try/except/else/finally/with trees, plain or as
+    generators driven by next/throw/close, optionally printing
+    sys.exc_info() (re-raise, raise from, return/break/continue in
+    finally), exc_info as handlers nest, the except-variable deletion,
+    assert, hierarchy matching, builtin error messages and argument
+    count errors, unpacking errors;
   * comprehensions and misc: nested comprehensions, scoping and walrus,
-    evaluation order, unpacking, del, dict order, string building,
-    sorting with keys, match.
+    evaluation order, unpacking, del, dict order, mutation during
+    iteration, recursive reprs, string building and f-strings, sorting
+    with keys, match (also class patterns), * and ** in calls.
 
 Every program runs under python3 twice (with different hash seeds: a
 snippet whose output changes is the generator's fault and is left out)
 and under each gilt binary; the outputs are compared snippet by snippet
 and each difference is put in one category: crash (killed by a signal),
-hang, exit (no or truncated output), output, exception (type),
-message (only MSG lines differ), context (only CTX lines differ).
-When a binary crashes, hangs or stops early, every snippet is run on
-its own to find the ones responsible. Deterministic: a seed always
-makes the same program. Loops are bounded and recursion shallow, so a
-program runs in well under a second. Not generated (README.md): complex
-numbers, random, id(), default reprs with addresses, str set order,
-threads; the only modules imported are sys and math.
+hang, exit (no or truncated output), output, exception (an EXC line),
+message (only MSG lines differ), context (only CTX lines differ). When
+a binary crashes, hangs or stops early, every snippet is run on its own
+to find the ones responsible. Deterministic: a seed always makes the
+same program, and a snippet's text depends only on the seed and its
+number, so --only / --without leave the remaining snippets unchanged.
+Loops are bounded and recursion shallow, so a program runs in well
+under a second. Not generated (README.md): complex numbers, random,
+id(), default reprs with addresses, str set order, threads, asyncio;
+the only module imported is sys.
 
 Usage: tests/fuzz/stmts.py [--seeds N] [--first S] [--snippets N]
                            [--print SEED [--snippet N]] [--bin build/gilt ...]
-                           [--no-messages] [--no-context]
+                           [--no-messages] [--no-context] [-v]
                            [--without KIND ...] [--only KIND ...] [--list-kinds]
 
-Exits 1 when some snippet's output differs, printing the snippet and its
-first differing line; `--print SEED` writes the program to stdout,
-`--print SEED --snippet N` only snippet t_N (with the prelude).
+Exits 1 when some snippet's output differs, printing the snippet's name,
+template and first differing line (-v: the snippet's source too);
+`--print SEED` writes the program to stdout, `--print SEED --snippet N`
+only snippet t_N with the prelude (pass the same --only / --without /
+--no-messages / --no-context). Known gilt differences that would fire
+on nearly every seed can be switched off: --without k_hash k_del_exc,
+--no-context.
 """
 import argparse
 import os
@@ -149,6 +163,15 @@ BUILTIN_ERRORS = [
     "'abc'.center(5, 'xy')", "'x'.encode('nope')", "b'\\xff'.decode()",
     "list.append([], 1, 2)", "dict.fromkeys(5)", "enumerate(5)", "zip(5)",
     "reversed(5)", "sorted(5)", "[*5]", "{**[1]}", "print(sep=5)", "divmod('a', 1)",
+    # wrong argument counts for builtins and methods
+    "[].pop(1, 2)", "'x'.upper(1)", "'x'.split(1, 2, 3)", "(1).bit_length(2)", "set().add()",
+    "'a'.join()", "getattr(1)", "[].extend()", "'x'.startswith()", "[].copy(1)",
+    "'x'.encode(1, 2, 3)", "len()", "divmod(1)", "setattr(1, 2)", "hasattr(1)", "min()",
+    "max(1)", "sum()", "sorted()", "range()", "range(1, 2, 3, 4)", "int(1, 2, 3)", "dict(1, 2)",
+    "list(1, 2)", "iter()", "next()", "round()", "pow(1)", "chr()", "ord()", "{}.update(1, 2)",
+    "isinstance()", "{}.get()", "[].insert(1)", "{}.pop()", "[].index()", "'x'.replace('a')",
+    "abs(1, 2)", "repr()", "hash()", "callable()", "format()", "vars(1, 2)", "dir(1, 2)",
+    "enumerate()", "zip(key=1)", "map(len)", "filter(None)", "any()", "all(1, 2)",
 ]
 
 
@@ -182,7 +205,7 @@ class Generator:
     def c_control(self, n):
         return self.control_body(n, False)
 
-    def g_random(self, n):
+    def c_generator(self, n):
         """A control-flow body (as c_control) that also yields, driven by next/send."""
         pre, body = self.control_body(n, True)
         return pre, ["def gen():"] + indent(body) + T("""
@@ -196,7 +219,8 @@ class Generator:
                 print('return', e.value)
             print(out)
             $after
-            """, limit=self.ri(5, 60), after=self.pick(["g.close()", "print(list(g))",
+            """, limit=self.ri(5, 60), after=self.pick(["attempt(g.close)",
+                                                         "attempt(lambda: list(g))",
                                                          "attempt(lambda: g.throw(KeyError))",
                                                          "del g"]))
 
@@ -356,6 +380,10 @@ class Generator:
                              "(KeyError, ZeroDivisionError)", "Exception"])
             out = ["try:"] + indent(self.block(depth + 1, in_loop) + self.risky())
             out += ["except %s as e:" % exc, "    print('caught', type(e).__name__, e)"]
+            if self.chance(0.4):
+                out += indent(self.block(depth + 1, in_loop))
+            if self.chance(0.2):
+                out += ["    print('info', sys.exc_info()[0])"]
             if self.chance(0.3):
                 out += ["else:", "    print('no error')"]
             if self.chance(0.3):
@@ -377,7 +405,8 @@ class Generator:
             return out
         if c["gen"] and roll < 0.5:
             return [self.pick([
-                "yield %s" % self.iexpr(), "%s = (yield %s) or 0" % (self.int_target(), self.iexpr()),
+                "yield %s" % self.iexpr(),
+                "%s = (yield %s) or 0" % (self.int_target(), self.iexpr()),
                 "%s = yield from sub(%d)" % (self.int_target(), self.ri(0, 3)),
                 "yield %s, %s" % (self.iexpr(),
                                                                           self.iexpr()),
@@ -517,7 +546,7 @@ class Generator:
         if kw:
             params.append("**kw")
         names = pos + (["args"] if star == "*args" else []) + kwonly
-        ret = "(%s)" % ", ".join(names + (["sorted(kw.items())"] if kw else []) + [""]) if (
+        ret = "(%s)" % ", ".join(names + (["list(kw.items())"] if kw else []) + [""]) if (
             names or kw) else "()"
         body = ["def f(%s):" % ", ".join(params), "    return %s" % ret]
         for _ in range(self.ri(3, 6)):
@@ -1255,7 +1284,8 @@ class Generator:
                     self.code = code
             """)
         if has_str:
-            body += indent(["def __str__(self):", "    return 'E%d: %s' % (self.code, self.args[1])"])
+            body += indent(["def __str__(self):",
+                            "    return 'E%d: %s' % (self.code, self.args[1])"])
         body += T("""
             class MySubError(MyError):
                 pass
@@ -1277,7 +1307,8 @@ class Generator:
             for k in range(3):
                 attempt(lambda: raiser(k))
             raise $last
-            """, c=self.ri(0, 99), last=self.pick(["MyError(5)", "MyPlain('end')", "MySubError(1, 'x')",
+            """, c=self.ri(0, 99), last=self.pick(["MyError(5)", "MyPlain('end')",
+                                                   "MySubError(1, 'x')",
                                                    "MyPlain", "MyPlain(1, 2)"]))
         return [], body
 
@@ -1454,6 +1485,39 @@ class Generator:
             print('replaced')
             """, n=self.ri(0, 3))
 
+    def k_del_exc(self, n):
+        """Objects referenced only by a frame that an exception unwinds live
+        until the exception is dropped (its traceback holds the frame)."""
+        return [], T("""
+            class Noisy:
+                def __init__(self, name):
+                    self.name = name
+                def __del__(self):
+                    print('del', self.name)
+            def fails(k):
+                x = Noisy('x%d' % k)
+                if k:
+                    raise ValueError(k)
+                return 'ok'
+            for k in range($n):
+                try:
+                    print(fails(k))
+                except ValueError as e:
+                    print('handler', e)
+                print('after', k)
+            def gen():
+                try:
+                    yield 1
+                finally:
+                    print('gen finally')
+            def use():
+                g = gen()
+                next(g)
+                raise KeyError('u')
+            attempt(use)
+            print('end')
+            """, n=self.ri(1, 3))
+
     def f_methods(self, n):
         return [], T("""
             class C:
@@ -1523,7 +1587,7 @@ class Generator:
             print(N().m(), N.z, N.x, [k.__name__ for k in N.__mro__])
             """, v=self.ri(0, 9), w=self.ri(0, 9), flag=self.pick(["1", "'f'", "None"]))
 
-    def k_coroutine(self, n):
+    def g_coroutine(self, n):
         return [], T("""
             class Ready:
                 def __init__(self, v):
@@ -1821,6 +1885,17 @@ class Generator:
                 pass
             def info():
                 return type(sys.exc_info()[1]).__name__
+            class CM:
+                def __init__(self, k, mode):
+                    self.k, self.mode = k, mode
+                def __enter__(self):
+                    return self.k * 10
+                def __exit__(self, et, ev, tb):
+                    print('exit', et.__name__ if et else None, ev)
+                    if self.mode == 1:
+                        return True
+                    if self.mode == 2 and et is not None:
+                        raise RuntimeError('exit raised')
             """)
         loop = self.chance(0.4)
         inner = self.try_stmt(0, loop)
@@ -1851,6 +1926,13 @@ class Generator:
                             out.append(next(g))
                 except StopIteration as e:
                     out.append(('ret', e.value))
+                finally:
+                    for _ in range(5):
+                        try:
+                            g.close()
+                            break
+                        except RuntimeError as e:
+                            print('close', e)
                 return out
             for k in range($n):
                 for how in range(3):
@@ -1889,6 +1971,11 @@ class Generator:
                 body += ["if k == %d:" % self.ri(0, 4), "    return 'ret%s'" % tag]
             elif roll < 0.9 and in_loop:
                 body += ["if k == %d:" % self.ri(0, 4), "    %s" % self.pick(["break", "continue"])]
+            elif roll < 0.95:
+                body += ["with CM(k, %d) as c%s:" % (self.ri(0, 2), tag),
+                         "    print('with%s', c%s)" % (tag, tag)] + indent(self.raise_stmt())
+                if self.tree_gen and self.chance(0.5):
+                    body.append("    yield 'w%s'" % tag)
             else:
                 body += ["print('body%s', k)" % tag]
             if self.tree_gen and self.chance(0.5):
@@ -2091,6 +2178,128 @@ class Generator:
                     print(i, x is e, x.__context__)
             """, k=self.pick("abcdefg"))
 
+    def e_excinfo(self, n):
+        """sys.exc_info() and bare raise as handlers nest, return, break and
+        call functions and generators."""
+        lines = T("""
+            def info():
+                return type(sys.exc_info()[1]).__name__
+            def ret_in_handler():
+                try:
+                    raise KeyError('r')
+                except KeyError:
+                    return info()
+            def reraiser():
+                raise
+            def gen():
+                yield info()
+                try:
+                    raise IndexError
+                except IndexError:
+                    yield info()
+                yield info()
+            class CM:
+                def __enter__(self):
+                    return self
+                def __exit__(self, *a):
+                    print('exit sees', info(), a[0].__name__ if a[0] else None)
+                    return $suppress
+            """, suppress=self.pick(["True", "False"]))
+        steps = [T(st) for st in [
+            """
+            print('ret', ret_in_handler(), info())
+            """, """
+            for i in range(2):
+                try:
+                    raise ValueError(i)
+                except ValueError:
+                    if i == 0:
+                        continue
+                    break
+            print('after loop', info())
+            """, """
+            try:
+                raise TypeError('t')
+            except TypeError:
+                print('outer', info())
+                print('ret', ret_in_handler(), info())
+                try:
+                    raise KeyError
+                except KeyError:
+                    print('inner', info())
+                print('restored', info())
+            """, """
+            try:
+                raise TypeError('t')
+            except TypeError:
+                attempt(reraiser)
+            """, """
+            attempt(reraiser)
+            """, """
+            it = gen()
+            try:
+                raise ZeroDivisionError
+            except ZeroDivisionError:
+                print('gen', next(it), next(it))
+            print('gen', next(it), info())
+            """, """
+            def wf():
+                with CM():
+                    raise ValueError('in with')
+                return info()
+            attempt(wf)
+            """, """
+            try:
+                with CM():
+                    print('body', info())
+            finally:
+                print('fin', info())
+            """, """
+            def fr():
+                try:
+                    raise KeyError('f')
+                finally:
+                    print('finally', info())
+                    return 'swallow'
+            print(fr(), info())
+            """, """
+            try:
+                raise ValueError('a')
+            except ValueError as e:
+                try:
+                    raise e
+                except ValueError as e2:
+                    print(e2 is e, info())
+            print(info())
+            """, """
+            def deep(k):
+                if k == 0:
+                    return info()
+                try:
+                    raise KeyError(k)
+                except KeyError:
+                    return deep(k - 1)
+            print(deep(3), info())
+            """, """
+            try:
+                try:
+                    raise KeyError('x')
+                except KeyError:
+                    raise
+            except LookupError as e:
+                print('reraised', repr(e), info())
+            """, """
+            g2 = (info() for _ in range(1))
+            try:
+                raise OSError
+            except OSError:
+                print(list(g2))
+            """]]
+        for st in self.r.sample(steps, self.ri(4, 9)):
+            lines += st
+        lines.append("print('end', info())")
+        return [], lines
+
     def e_assert(self, n):
         return [], T("""
             def check(x):
@@ -2278,7 +2487,8 @@ class Generator:
             """)
         stmts = [
             "t(L)[t(1)] = t(9)", "r[t('k')] += t(5)", "r[t('k')] = r[t('j')] = t(2)",
-            "print(t(1) + t(2) * t(3))", "print(t(1) < t(2) < t(0))", "print(t(0) or t(2) and t(3))",
+            "print(t(1) + t(2) * t(3))", "print(t(1) < t(2) < t(0))",
+            "print(t(0) or t(2) and t(3))",
             "print({t('a'): t(1), t('b'): t(2)})", "print([t(1), *[t(2), t(3)], t(4)])",
             "x = L[t(0)] = t(2)", "i = 0\ni = L[i] = 3\nprint(i, L)", "d[t('a')] = t(1)",
             "print(t(min)(t(3), t(1)))", "a, b = t(1), t(2)\nb, a = a, b\nprint(a, b)",
@@ -2528,6 +2738,74 @@ class Generator:
             attempt(lambda: bad(Bad()))
             """, lim=self.ri(0, 6), vals=", ".join(vals))
 
+    def m_mutate_iter(self, n):
+        return [], T("""
+            L = $l
+            for x in L:
+                if x % $k == 0:
+                    L.remove(x)
+            print(L)
+            L = $l
+            for i, x in enumerate(L):
+                if i < 3:
+                    L.append(x * 10)
+                else:
+                    break
+            print(L)
+            L = $l
+            it = iter(L)
+            print(next(it, None))
+            L[:] = [7, 8, 9]
+            print(list(it))
+            d = {'a': 1, 'b': 2}
+            def grow():
+                for k in d:
+                    d[k + k] = 0
+            attempt(grow)
+            print(d)
+            def shrink():
+                for k in d:
+                    del d[k]
+            attempt(shrink)
+            d2 = {'x': 1, 'y': 2}
+            for k in d2:
+                d2[k] += 1
+            print(d2)
+            st = {1, 2, 3}
+            def setgrow():
+                for v in st:
+                    st.add(v + 10)
+            attempt(setgrow)
+            L = $l
+            while L:
+                v = L.pop()
+                if v % 2:
+                    L.append(v - 1)
+            print(L)
+            """, l=self.small_list(0, 7, 0, 9), k=self.ri(2, 3))
+
+    def m_recursive_repr(self, n):
+        return [], T("""
+            a = [1, 2]
+            a.append(a)
+            d = {'k': 1}
+            d['self'] = d
+            d['lst'] = a
+            print(a, d)
+            print(repr(a), str(d), len(a), a[2][2][0])
+            t = (a,)
+            print(t, [t, t])
+            class Node:
+                def __init__(self, v):
+                    self.v, self.next = v, None
+                def __repr__(self):
+                    return 'Node(%r)' % (self.v,)
+            n1, n2 = Node(1), Node([a])
+            n1.next, n2.next = n2, n1
+            print(n1, n2, n1.next.next.v)
+            print(a == a, [a] == [a], d == d)
+            """)
+
     def m_nonlocal_global(self, n):
         g = "G_%d" % n
         return ["%s = 'global'" % g], T("""
@@ -2577,21 +2855,25 @@ class Generator:
             """, g=g, k=self.ri(0, 4))
 
     KINDS = {
-        "control": ["c_control"] * 8 + ["g_random"] * 3,
+        "control": ["c_control"] * 8 + ["c_generator"] * 3,
         "functions": ["f_signature", "f_signature", "f_mutable_default", "f_recursion",
-                      "f_closure", "f_late_binding", "f_global", "f_decorators", "f_lambda", "f_methods"],
+                      "f_closure", "f_late_binding", "f_global", "f_decorators", "f_lambda",
+                      "f_methods"],
         "classes": ["k_basic", "k_compare", "k_container", "k_iterator", "k_call", "k_context",
                     "k_arith", "k_inherit", "k_inherit", "k_props", "k_getattr", "k_exceptions",
-                    "k_class_scope", "k_dunder_misc", "k_hash", "k_descriptor", "k_del", "k_metaclass"],
+                    "k_class_scope", "k_dunder_misc", "k_hash", "k_descriptor", "k_del",
+                    "k_del_exc",
+                    "k_metaclass"],
         "generators": ["g_protocol", "g_protocol", "g_yield_from", "g_genexpr", "g_infinite",
-                       "g_stopiteration", "k_coroutine"],
-        "exceptions": ["e_tree", "e_tree", "e_tree_gen", "e_tree_gen", "e_tree_info", "e_finally", "e_except_var",
+                       "g_stopiteration", "g_coroutine"],
+        "exceptions": ["e_tree", "e_tree", "e_tree_gen", "e_tree_gen", "e_tree_info", "e_finally",
+                       "e_excinfo", "e_except_var",
                        "e_raise_from", "e_assert", "e_hierarchy", "e_builtin_errors",
                        "e_builtin_errors", "e_unpack"],
         "comprehensions": ["s_comprehension", "s_nested_comp", "s_nested_comp"],
         "misc": ["m_del", "m_evalorder", "m_evalorder", "m_dict_order", "m_strbuild",
                  "m_sortkey", "m_misc_assign", "m_match", "m_match_class", "m_nonlocal_global",
-                 "m_star_calls"],
+                 "m_star_calls", "m_mutate_iter", "m_recursive_repr"],
     }
 
     def snippet(self, n):
@@ -2741,7 +3023,7 @@ def main():
             expected = blocks(lines)
             if rc != 0 or len(expected) != len(snippets):
                 print("seed %d: python3 itself did not finish (%s); skipped"
-                      % (seed, err.strip().splitlines()[-1:] or rc))
+                      % (seed, (err.strip().splitlines() or ["exit %s" % rc])[-1]))
                 skipped += 1
                 continue
             rc1, lines1, _ = run([sys.executable], path, args.timeout, env1)
@@ -2764,7 +3046,7 @@ def main():
                           % (seed, rel, why, len(got), len(expected),
                              (err.strip().splitlines() or ["no stderr"])[-1][:200]))
                     # Run each snippet alone to see which ones die or stop early.
-                    for i, (name, template, src) in enumerate(snippets):
+                    for name, template, src in snippets:
                         p1 = os.path.join(tmp, "one_%d_%s.py" % (seed, name))
                         with open(p1, "w") as f:
                             f.write(prelude + src)
@@ -2785,6 +3067,14 @@ def main():
                                 print(textwrap.indent(src, "    | "), end="")
                         elif b1.get(name) != expected[name] and name not in got:
                             got[name] = b1[name]
+                    if not suspects:
+                        # Only the whole program fails: count it once.
+                        cat = ("hang" if rc == "timeout" else "crash" if died(rc) else "exit")
+                        counts[cat] += 1
+                        by_template["(whole program)"] = by_template.get("(whole program)", 0) + 1
+                        failing_seeds.add(seed)
+                        print("  %s: no snippet fails alone; the whole program is needed"
+                              " (--print %d)" % (cat.upper(), seed))
                 for name, template, src in snippets:
                     if name in bad or name in suspects:
                         continue
