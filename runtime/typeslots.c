@@ -79,7 +79,10 @@ static int64_t slot_hash(Object *self) {
         err_set(Exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    int64_t h = int_hash(r);
+    /* As CPython: a result that fits in 64 bits is the hash itself;
+     * only a bigger one is reduced as the int's own hash. */
+    IntObject *i = (IntObject *)r;
+    int64_t h = i->big ? int_hash(r) : i->small;
     DECREF(r);
     return h == -1 ? -2 : h;
 }
