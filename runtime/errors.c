@@ -24,30 +24,35 @@ static inline ThreadState *cur(void) { return ts_current(); }
 /* ------------------------------------------------------------------ */
 /* raising                                                              */
 
-/* The exception being handled, if it is a real exception (borrowed). */
-static Object *handled_exception(ThreadState *ts) {
+Object *err_handled(void) {
+    ThreadState *ts = cur();
     Object *h = ts->handled;
-    return h && h != OBJ_NONE && EXC_CHECK(h) ? h : NULL;
+    for (HandledLink *l = ts->handled_outer; !h || h == OBJ_NONE; l = l->outer) {
+        if (!l) return NULL;
+        h = l->handled;
+    }
+    return h;
+}
+
+void err_chain_context(Object *exc, Object *handled) {
+    if (!handled || handled == exc || !EXC_CHECK(handled)) return;
+    /* Cut a path back to exc so the context chain stays acyclic (a chain
+     * a program made cyclic itself, through __context__, is walked only so
+     * far). */
+    int steps = 0;
+    for (Object *o = handled; o && steps++ < 10000; o = ((ExceptionObject *)o)->context) {
+        if (((ExceptionObject *)o)->context == exc) {
+            exc_set_context(o, NULL);
+            break;
+        }
+    }
+    exc_set_context(exc, handled);
 }
 
 /* Make `exc` (owned) pending, chaining the handled exception as context. */
 static void raise_owned(Object *exc) {
     ThreadState *ts = cur();
-    Object *handled = handled_exception(ts);
-    if (handled && handled != exc) {
-        /* Cut a path back to exc so the context chain stays acyclic. */
-        Object *o = handled;
-        int guard = 0;
-        while (o && guard++ < 10000) {
-            Object *ctx = ((ExceptionObject *)o)->context;
-            if (ctx == exc) {
-                exc_set_context(o, NULL);
-                break;
-            }
-            o = ctx;
-        }
-        exc_set_context(exc, handled);
-    }
+    err_chain_context(exc, err_handled());
     Object *old = ts->curexc;
     ts->curexc = exc;
     XDECREF(old);

@@ -23,6 +23,13 @@ struct Object *err_vformat(struct TypeObject *type, const char *fmt, va_list ap)
 /* Raise `exc`, an exception instance or class (instantiated with no args);
  * sets __context__ from the exception being handled. Does not steal. */
 struct Object *err_set_object(struct Object *exc);
+/* The exception being handled (sys.exception()), borrowed, or NULL: the
+ * running generator's own one if it is handling one, else the nearest of
+ * those that resumed it (vm/interp.h, HandledLink). */
+struct Object *err_handled(void);
+/* Set exc's __context__ to `handled` (usually err_handled()) if that is an
+ * exception other than exc, cutting any chain that would lead back to exc. */
+void err_chain_context(struct Object *exc, struct Object *handled);
 /* Raise type(value) (value may be NULL for no args; a tuple is NOT spread). */
 struct Object *err_set_value(struct TypeObject *type, struct Object *value);
 struct Object *err_no_memory(void);

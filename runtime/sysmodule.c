@@ -66,20 +66,16 @@ SYSFUNC(sys_getsizeof) {
     return int_from_u64(size);
 }
 
-static Object *handled(void) {
-    Object *h = ts_current()->handled;
-    return h && h != OBJ_NONE ? h : NULL;
-}
 
 SYSFUNC(sys_exc_info) {
-    Object *h = handled();
+    Object *h = err_handled();
     if (!h) return tuple_pack(3, OBJ_NONE, OBJ_NONE, OBJ_NONE);
     Object *tb = EXC_CHECK(h) ? ((ExceptionObject *)h)->traceback : NULL;
     return tuple_pack(3, (Object *)TYPE(h), h, tb ? tb : OBJ_NONE);
 }
 
 SYSFUNC(sys_exception) {
-    Object *h = handled();
+    Object *h = err_handled();
     return NEWREF(h ? h : OBJ_NONE);
 }
 

@@ -445,21 +445,7 @@ static void do_raise(ThreadState *ts, Object *exc, Object *cause) {
         ((ExceptionObject *)inst)->suppress_context = true;
         XDECREF(c);
     }
-    /* __context__ is the exception being handled; cut any chain that would
-     * lead back to inst, so the chain stays acyclic. */
-    Object *handled = ts->handled;
-    if (handled && handled != OBJ_NONE && handled != inst) {
-        Object *o = handled;
-        while (o) {
-            ExceptionObject *e = (ExceptionObject *)o;
-            if (e->context == inst) {
-                exc_set_context(o, NULL);
-                break;
-            }
-            o = e->context;
-        }
-        exc_set_context(inst, handled);
-    }
+    err_chain_context(inst, err_handled());
     err_restore(inst);
 }
 
@@ -2625,8 +2611,8 @@ trace_hook:
 
     TARGET(RAISE_VARARGS) {
         if (oparg == 0) {
-            Object *h = ts->handled;
-            if (!h || h == OBJ_NONE) {
+            Object *h = err_handled();
+            if (!h) {
                 err_set(Exc_RuntimeError, "No active exception to reraise");
                 goto error;
             }

@@ -108,20 +108,19 @@ static Object *gen_resume(GenObject *g, Object *value, int throwflag, bool *done
     if (f->state == FRAME_SUSPENDED && !throwflag && value) *f->sp++ = NEWREF(value);
 
     ThreadState *ts = ts_current();
-    Object *saved = ts->handled;
-    bool had_state = g->exc_state != NULL;
-    ts->handled = had_state ? g->exc_state : XNEWREF(saved);
+    HandledLink caller = {ts->handled, ts->handled_outer};
+    ts->handled_outer = &caller;
+    ts->handled = g->exc_state;
     g->exc_state = NULL;
+    /* a thrown exception is raised inside the generator: its context is
+     * what the generator itself is handling (as CPython: not its caller's) */
+    if (throwflag && err_peek()) err_chain_context(err_peek(), ts->handled);
     g->running = true;
     Object *r = eval_resume_frame(ts, f, throwflag);
     g->running = false;
-    Object *now = ts->handled;
-    if (!had_state && now == saved) {
-        XDECREF(now);
-    } else {
-        g->exc_state = now;
-    }
-    ts->handled = saved;
+    g->exc_state = ts->handled;
+    ts->handled = caller.handled;
+    ts->handled_outer = caller.outer;
 
     if (f->state == FRAME_SUSPENDED) return r;
     /* finished: returned or raised */

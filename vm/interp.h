@@ -43,6 +43,17 @@ typedef struct Interp {
     void *runtime_private;     /* per-subsystem data hung off here          */
 } Interp;
 
+/* A generator or coroutine runs with a handled-exception slot of its own
+ * (ThreadState.handled, saved with it while it is suspended), as CPython's
+ * gi_exc_state: an except block inside it saves and restores that slot
+ * only. The slot of whoever resumed it waits meanwhile in a HandledLink on
+ * gen_resume's C stack. The exception being handled is the innermost slot
+ * that holds one (err_handled, errors.c). */
+typedef struct HandledLink {
+    Object *handled;
+    struct HandledLink *outer;
+} HandledLink;
+
 typedef struct ThreadState {
     Interp *interp;
     struct ThreadState *next, *prev;   /* in interp->threads                */
@@ -50,7 +61,8 @@ typedef struct ThreadState {
     unsigned long ident;       /* threading.get_ident()                     */
     struct Frame *frame;       /* innermost executing frame                 */
     Object *curexc;            /* the exception being raised, or NULL       */
-    Object *handled;           /* the exception being handled (sys.exc_info) */
+    Object *handled;           /* the exception this frame chain handles    */
+    HandledLink *handled_outer; /* the slots of those that resumed generators */
     int recursion_depth;       /* gilt-level call depth                     */
     int c_recursion_depth;     /* C-level nesting (repr, compare, calls from C) */
     uint32_t eval_breaker;     /* atomic: EB_* bits                         */
