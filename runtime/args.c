@@ -29,6 +29,15 @@ int arg_count(const char *fname, size_t nargs, size_t min, size_t max) {
     return -1;
 }
 
+int arg_count_parsetuple(const char *fname, size_t nargs, size_t min, size_t max) {
+    if (nargs >= min && nargs <= max) return 0;
+    size_t n = nargs < min ? min : max;
+    err_format(Exc_TypeError, "%s() takes %s %zu argument%s (%zu given)", fname,
+               min == max ? "exactly" : nargs < min ? "at least" : "at most", n, n == 1 ? "" : "s",
+               nargs);
+    return -1;
+}
+
 /* A parameter's name without its '$' / '/' prefix, and its kind. */
 static const char *param_name(const char *spec, bool *kwonly, bool *posonly) {
     *kwonly = spec[0] == '$';
@@ -45,6 +54,12 @@ int arg_bind(const char *fname, Object *const *args, size_t nargs, Object *kwnam
         if (!kwonly) npositional++;
     }
     for (size_t i = 0; i < nparams; i++) out[i] = NULL;
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    if (nargs + nkw > nparams) {
+        err_format(Exc_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, nparams,
+                   nargs == 0 ? "keyword " : "", nparams == 1 ? "" : "s", nargs + nkw);
+        return -1;
+    }
     if (nargs > npositional) {
         if (npositional == 0)
             err_format(Exc_TypeError, "%s() takes no positional arguments", fname);
@@ -55,7 +70,6 @@ int arg_bind(const char *fname, Object *const *args, size_t nargs, Object *kwnam
         return -1;
     }
     for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
     for (size_t k = 0; k < nkw; k++) {
         Object *key = tuple_get(kwnames, k);
         size_t found = nparams;
@@ -79,6 +93,14 @@ int arg_bind(const char *fname, Object *const *args, size_t nargs, Object *kwnam
         if (!out[i]) {
             bool kwonly, posonly;
             const char *pn = param_name(kwlist[i], &kwonly, &posonly);
+            if (posonly) {
+                size_t nposonly = 0;
+                while (nposonly < nrequired && kwlist[nposonly][0] == '/') nposonly++;
+                err_format(Exc_TypeError, "%s() takes %s %zu positional argument%s (%zu given)",
+                           fname, nposonly < npositional ? "at least" : "exactly", nposonly,
+                           nposonly == 1 ? "" : "s", nargs);
+                return -1;
+            }
             err_format(Exc_TypeError, "%s() missing required argument '%s' (pos %zu)", fname,
                        pn, i + 1);
             return -1;

@@ -151,8 +151,8 @@ BUILTIN(b_len) {
 BUILTIN(b_sorted) {
     static const char *const kwlist[] = {"/iterable", "$key", "$reverse", NULL};
     Object *a[3] = {0};
-    if (nargs == 0 && (!kwnames || tuple_size(kwnames) == 0))
-        return err_set(Exc_TypeError, "sorted expected 1 argument, got 0");
+    if (nargs != 1)   /* CPython checks the count first, in its own words */
+        return err_format(Exc_TypeError, "sorted expected 1 argument, got %zu", nargs);
     if (arg_bind("sorted", args, nargs, kwnames, kwlist, 1, a) < 0) return NULL;
     Object *list = obj_to_list(a[0]);
     if (!list) return NULL;
@@ -612,9 +612,8 @@ static int check_attr_name(const char *fname, Object *name) {
 BUILTIN(b_getattr) {
     if (arg_no_kw("getattr", kwnames) < 0) return NULL;
     if (nargs < 2 || nargs > 3)
-        return err_format(Exc_TypeError, "getattr expected %s 3 arguments, got %zu",
-                          nargs < 2 ? "at least 2" : "at most", nargs);
-    if (nargs < 2) return NULL;
+        return err_format(Exc_TypeError, "getattr expected at %s arguments, got %zu",
+                          nargs < 2 ? "least 2" : "most 3", nargs);
     if (check_attr_name("getattr", args[1]) < 0) return NULL;
     Object *v = obj_getattr(args[0], args[1]);
     if (!v && nargs == 3 && err_matches(Exc_AttributeError)) {

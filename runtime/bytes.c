@@ -419,7 +419,7 @@ static const char *rmemmem(const char *h, size_t hn, const char *nd, size_t nn) 
 }
 
 static int64_t find_impl(Object *self, Object *const *args, size_t nargs, const char *name, bool rev) {
-    if (arg_count(name, nargs, 1, 3) < 0) return -2;
+    if (arg_count_parsetuple(name, nargs, 1, 3) < 0) return -2;
     const char *s, *nd;
     size_t n, m;
     char one;
@@ -446,7 +446,7 @@ METHOD(b_rindex) {
 }
 
 METHOD(b_count) {
-    if (arg_count("count", nargs, 1, 3) < 0) return NULL;
+    if (arg_count_parsetuple("count", nargs, 1, 3) < 0) return NULL;
     const char *s, *nd;
     size_t n, m;
     char one;
@@ -469,7 +469,7 @@ METHOD(b_count) {
 
 static Object *affix(Object *self, Object *const *args, size_t nargs, bool ends) {
     const char *name = ends ? "endswith" : "startswith";
-    if (arg_count(name, nargs, 1, 3) < 0) return NULL;
+    if (arg_count_parsetuple(name, nargs, 1, 3) < 0) return NULL;
     const char *s;
     size_t n;
     buf_view(self, &s, &n);

@@ -88,6 +88,29 @@ static Object *methoddescr_get(Object *self, Object *obj, Object *type) {
     return cfunction_new(d->def, obj);
 }
 
+/* CPython names a builtin method's class in the messages of its fixed
+ * arity checks ("list.append() takes exactly one argument (2 given)", but
+ * "pop expected at most 1 argument, got 2"). arg_count and arg_no_kw
+ * (args.c) only know the method's name; a call through the class's
+ * descriptor, the VM's way of calling a method, adds the class here, on the
+ * error path only. */
+static void qualify_arity_error(MethodDescrObject *d) {
+    Object *e = err_peek();
+    if (!e || TYPE(e) != (TypeObject *)Exc_TypeError) return;
+    Object *args = ((ExceptionObject *)e)->args;
+    if (!args || tuple_size(args) != 1 || !IS_TYPE(tuple_get(args, 0), StrType)) return;
+    const char *msg = str_data(tuple_get(args, 0)), *name = str_data(d->name);
+    size_t n = strlen(name);
+    if (strncmp(msg, name, n) != 0 || strncmp(msg + n, "() takes ", 9) != 0) return;
+    const char *rest = msg + n + 9;
+    if (strncmp(rest, "no arguments", 12) != 0 && strncmp(rest, "exactly one argument", 20) != 0 &&
+        strcmp(rest, "no keyword arguments") != 0)
+        return;
+    Object *old = err_fetch();
+    err_format(Exc_TypeError, "%s.%s", type_name(d->type), msg);
+    DECREF(old);
+}
+
 static Object *methoddescr_call(Object *self, Object *const *args, size_t nargs,
                                 Object *kwnames) {
     MethodDescrObject *d = (MethodDescrObject *)self;
@@ -107,7 +130,9 @@ static Object *methoddescr_call(Object *self, Object *const *args, size_t nargs,
     } else if (descr_check((DescrCommon *)d, self_arg, "call") < 0) {
         return NULL;
     }
-    return d->def->func(self_arg, args + 1, nargs - 1, kwnames);
+    Object *r = d->def->func(self_arg, args + 1, nargs - 1, kwnames);
+    if (!r) qualify_arity_error(d);
+    return r;
 }
 
 static Object *methoddescr_repr(Object *self) {

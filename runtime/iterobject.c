@@ -27,6 +27,8 @@ typedef struct EnumerateObject {
 static Object *enumerate_new(TypeObject *type, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"iterable", "start", NULL};
     Object *a[2] = {NULL, NULL};
+    if (nargs == 0 && !(kwnames && tuple_size(kwnames)))   /* CPython's words */
+        return err_set(Exc_TypeError, "enumerate() missing required argument 'iterable'");
     if (arg_bind("enumerate", args, nargs, kwnames, kwlist, 1, a) < 0) return NULL;
     int64_t start = 0;
     Object *big = NULL;
@@ -110,7 +112,7 @@ static Object *zip_new(TypeObject *type, Object *const *args, size_t nargs, Obje
             Object *name = tuple_get(kwnames, k);
             if (!str_eq_cstr(name, "strict"))
                 return err_format(Exc_TypeError,
-                                  "zip() got an unexpected keyword argument '%U'", name);
+                                  "'%U' is an invalid keyword argument for zip()", name);
             int t = obj_is_true(args[nargs + k]);
             if (t < 0) return NULL;
             strict = t;

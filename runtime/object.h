@@ -328,6 +328,10 @@ int arg_bind(const char *fname, Object *const *args, size_t nargs, Object *kwnam
 int arg_no_kw(const char *fname, Object *kwnames);
 /* TypeError unless min <= nargs <= max. */
 int arg_count(const char *fname, size_t nargs, size_t min, size_t max);
+/* arg_count with the messages of CPython's PyArg_ParseTuple ("find() takes
+ * at least 1 argument (0 given)"), which the find, index, count,
+ * startswith and endswith methods of str and bytes still have there. */
+int arg_count_parsetuple(const char *fname, size_t nargs, size_t min, size_t max);
 
 #include "errors.h"
 

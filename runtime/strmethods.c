@@ -59,23 +59,7 @@ static int need_str(Object *o, const char *what) {
 }
 
 static int check_nargs(const char *name, size_t nargs, size_t min, size_t max, Object *kw) {
-    if (arg_no_kw(name, kw) < 0) return -1;
-    if (nargs < min) {
-        if (min == max)
-            err_format(Exc_TypeError, "%s() takes exactly one argument (%zu given)", name, nargs);
-        else
-            err_format(Exc_TypeError, "%s expected at least %zu argument%s, got %zu", name, min,
-                       min == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    if (nargs > max) {
-        if (max == 0) err_format(Exc_TypeError, "%s() takes no arguments (%zu given)", name, nargs);
-        else if (min == max) err_format(Exc_TypeError, "%s() takes exactly one argument (%zu given)", name, nargs);
-        else err_format(Exc_TypeError, "%s expected at most %zu argument%s, got %zu", name, max,
-                        max == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    return 0;
+    return arg_no_kw(name, kw) < 0 ? -1 : arg_count(name, nargs, min, max);
 }
 
 static const char *memrmem_(const char *h, size_t hn, const char *n, size_t nn) {
@@ -96,7 +80,7 @@ static inline size_t cp_index(Object *s, size_t byte_off) {
 /* Returns the code-point index or -1; -2 on error. */
 static int64_t do_find(Object *self, Object *const *args, size_t nargs, Object *kw,
                        const char *name, bool reverse) {
-    if (check_nargs(name, nargs, 1, 3, kw) < 0) return -2;
+    if (arg_no_kw(name, kw) < 0 || arg_count_parsetuple(name, nargs, 1, 3) < 0) return -2;
     Object *sub = args[0];
     if (!STR_CHECK(sub)) {
         err_format(Exc_TypeError, "must be str, not %s", type_name(TYPE(sub)));
@@ -135,7 +119,7 @@ METHOD(str_rindex_m) {
 
 METHOD(str_count_m) {
     if (nargs == 0 && !kw) return err_set(Exc_TypeError, "count() takes at least 1 argument (0 given)");
-    if (check_nargs("count", nargs, 1, 3, kw) < 0) return NULL;
+    if (arg_no_kw("count", kw) < 0 || arg_count_parsetuple("count", nargs, 1, 3) < 0) return NULL;
     Object *sub = args[0];
     if (!STR_CHECK(sub)) return err_format(Exc_TypeError, "must be str, not %s", type_name(TYPE(sub)));
     int64_t start, end;
@@ -156,7 +140,7 @@ METHOD(str_count_m) {
 
 static Object *starts_ends(Object *self, Object *const *args, size_t nargs, Object *kw, bool ends) {
     const char *name = ends ? "endswith" : "startswith";
-    if (check_nargs(name, nargs, 1, 3, kw) < 0) return NULL;
+    if (arg_no_kw(name, kw) < 0 || arg_count_parsetuple(name, nargs, 1, 3) < 0) return NULL;
     int64_t start, end;
     if (get_bounds(args, nargs, 1, str_length(self), &start, &end) < 0) return NULL;
     Object *what = args[0];

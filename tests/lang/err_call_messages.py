@@ -1,0 +1,60 @@
+# TypeError messages for wrong calls of builtin functions and methods read
+# as CPython's: the class named for a method's fixed arity (list.append()),
+# Argument Clinic's and PyArg_ParseTuple's own forms, and a few functions'
+# own wording.
+def t(f):
+    try:
+        f()
+    except TypeError as e:
+        print(e)
+
+class L(list):
+    pass
+
+t(lambda: [].append(1, 2))
+t(lambda: 'x'.upper(1))
+t(lambda: (1).bit_length(2))
+t(lambda: set().add())
+t(lambda: frozenset().copy(1))
+t(lambda: 'a'.join())
+t(lambda: [].extend())
+t(lambda: [].copy(1))
+t(lambda: [].append(x=1))
+t(lambda: [].pop(1, 2))
+t(lambda: getattr(1))
+t(lambda: getattr(1, 2, 3, 4))
+t(lambda: {}.get())
+t(lambda: list.append([], 1, 2))
+t(lambda: L().append(1, 2))
+t(lambda: len())
+t(lambda: abs(1, 2))
+t(lambda: sum())
+t(lambda: enumerate())
+t(lambda: zip(key=1))
+t(lambda: 'x'.startswith())
+t(lambda: 'x'.split(1, 2, 3))
+t(lambda: 'x'.encode(1, 2, 3))
+t(lambda: 'x'.split(1, 2, maxsplit=3))
+t(lambda: 'x'.split(x=3))
+t(lambda: sorted())
+t(lambda: sorted([], 1))
+t(lambda: int.from_bytes())
+t(lambda: print(x=1))
+t(lambda: max())
+t(lambda: round())
+t(lambda: divmod(1))
+t(lambda: 'x'.replace('a'))
+t(lambda: [].index())
+t(lambda: {}.pop())
+t(lambda: {}.setdefault())
+t(lambda: range())
+t(lambda: 'x'.count())
+t(lambda: 'x'.center())
+t(lambda: open())
+t(lambda: b'x'.find())
+t(lambda: b'x'.count())
+t(lambda: b'x'.startswith())
+t(lambda: bytearray(b'x').find(1,2,3,4))
+t(lambda: b'x'.index())
+t(lambda: 'x'.rfind(1,2,3,4))
+t(lambda: 'x'.endswith())
