@@ -126,8 +126,9 @@ clean:
 #                   same tests under valgrind memcheck
 #   make fuzz       mutated test programs on build/gilt and build/gilt-ft;
 #                   any death by signal or hang fails (tests/fuzz/fuzz.py);
-#                   then random expressions whose output must match
-#                   python3's, line for line (tests/fuzz/exprs.py)
+#                   then random expressions and random programs of
+#                   statements whose output must match python3's
+#                   (tests/fuzz/exprs.py, tests/fuzz/stmts.py)
 #
 # Checked builds define GILT_SYSTEM_MALLOC (runtime/alloc.h): objects come
 # from malloc, which the checkers track, instead of mimalloc, which they
@@ -175,6 +176,7 @@ valgrind: build/.deps build/vg-gil/all build/vg-ft/all
 fuzz: all
 	@python3 tests/fuzz/fuzz.py
 	@python3 tests/fuzz/exprs.py --seeds 200
+	@python3 tests/fuzz/stmts.py --seeds 150 --without k_del_exc
 
 # ---- threads: ThreadSanitizer and scaling (never part of `make test`) ----
 #

@@ -70,9 +70,9 @@ Exits 1 when some snippet's output differs, printing the snippet's name,
 template and first differing line (-v: the snippet's source too);
 `--print SEED` writes the program to stdout, `--print SEED --snippet N`
 only snippet t_N with the prelude (pass the same --only / --without /
---no-messages / --no-context). Known gilt differences that would fire
-on nearly every seed can be switched off: --without k_hash k_del_exc,
---no-context.
+--no-messages / --no-context). `make fuzz` runs it --without k_del_exc:
+that template checks when the locals of a function an exception left are
+released, which gilt does earlier than CPython on purpose (README.md).
 """
 import argparse
 import os
