@@ -362,10 +362,8 @@ int list_set(Object *self, int64_t i, Object *v) { return list_set_owned(self, i
 bool list_item_exclusive_threaded(Object *self, int64_t i, Object *item) {
     ListObject *l = L(self);
     OBJ_LOCK_THREADED(l);
-    int64_t n = (int64_t)l->size;
-    if (i < 0) i += n;
-    if (i >= 0 && i < n && l->items[i] == item && obj_owned_by_current_thread(l) &&
-        !list_is_shared(l) && obj_has_two_refs(item))
+    if (list_slot_holds_(l, i, item) && obj_owned_by_current_thread(l) && !list_is_shared(l) &&
+        obj_has_two_refs(item))
         return true;
     OBJ_UNLOCK(l);
     return false;

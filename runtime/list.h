@@ -42,13 +42,18 @@ int list_set_owned(Object *l, int64_t i, Object *v);
  * shared, and its lock is now held). The caller then changes item and calls
  * list_item_release. False: nothing is held. */
 bool list_item_exclusive_threaded(Object *l, int64_t i, Object *item);
+/* Whether l[i] (i < 0 counts from the end) is item (caller: lock held or
+ * no other thread). */
+static inline __attribute__((always_inline)) bool
+list_slot_holds_(ListObject *l, int64_t i, Object *item) {
+    int64_t n = (int64_t)l->size;
+    if (i < 0) i += n;
+    return i >= 0 && i < n && l->items[i] == item;
+}
 static inline __attribute__((always_inline)) bool
 list_item_exclusive(Object *self, int64_t i, Object *item) {
     if (threads_may_contend()) return list_item_exclusive_threaded(self, i, item);
-    ListObject *l = (ListObject *)self;
-    int64_t n = (int64_t)l->size;
-    if (i < 0) i += n;
-    return i >= 0 && i < n && l->items[i] == item && obj_has_two_refs(item);
+    return list_slot_holds_((ListObject *)self, i, item) && obj_has_two_refs(item);
 }
 static inline __attribute__((always_inline)) void list_item_release(Object *l) {
     if (threads_may_contend()) OBJ_UNLOCK(l);

@@ -66,7 +66,6 @@ SYSFUNC(sys_getsizeof) {
     return int_from_u64(size);
 }
 
-
 SYSFUNC(sys_exc_info) {
     Object *h = err_handled();
     if (!h) return tuple_pack(3, OBJ_NONE, OBJ_NONE, OBJ_NONE);

@@ -81,8 +81,7 @@ static int64_t slot_hash(Object *self) {
     }
     /* As CPython: a result that fits in 64 bits is the hash itself;
      * only a bigger one is reduced as the int's own hash. */
-    IntObject *i = (IntObject *)r;
-    int64_t h = i->big ? int_hash(r) : i->small;
+    int64_t h = int_is_small(r) ? int_small(r) : int_hash(r);
     DECREF(r);
     return h == -1 ? -2 : h;
 }
